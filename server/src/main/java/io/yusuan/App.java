@@ -1,0 +1,139 @@
+package io.yusuan;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.yusuan.auth.Tokens;
+import io.yusuan.config.Settings;
+import io.yusuan.db.EmbeddedDatabase;
+import io.yusuan.db.Migrations;
+import io.yusuan.demo.DemoData;
+import io.yusuan.room.RoomRegistry;
+import io.yusuan.room.RoomSettings;
+import io.yusuan.store.Catalog;
+import io.yusuan.store.pg.PgCatalog;
+import io.yusuan.store.pg.PgEventLog;
+import io.yusuan.templates.TemplateLibrary;
+import io.yusuan.transport.http.WebServer;
+import io.yusuan.transport.ws.protocol.WireEncoder;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: database (embedded or external), migrations, stores, rooms, HTTP. Start
+ * and stop are blocking and run on the caller's thread, before and after the event loops serve.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Settings settings;
+    private EmbeddedDatabase embedded;
+    private Vertx vertx;
+    private Pool pool;
+    private RoomRegistry rooms;
+    private HttpServer server;
+    private Catalog catalog;
+
+    private App(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static App start(Settings settings) {
+        App app = new App(settings);
+        try {
+            app.boot();
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        String url = settings.databaseUrl();
+        if (url == null) {
+            embedded = EmbeddedDatabase.start(settings.dataDir());
+            url = embedded.url();
+        }
+        PgConnectOptions connect = PgConnectOptions.fromUri(url);
+        int applied = Migrations.apply(connect);
+        LOG.info("database {}:{}/{} ready ({} migrations applied now)", connect.getHost(), connect.getPort(),
+                connect.getDatabase(), applied);
+
+        TemplateLibrary templates = TemplateLibrary.shipped();
+        vertx = Vertx.vertx();
+        pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(settings.dbPoolSize()))
+                .connectingTo(connect).using(vertx).build();
+        catalog = new PgCatalog(pool);
+        PgEventLog log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500);
+        if (settings.demoData()) {
+            await(new DemoData(vertx, catalog, log, templates).ensure(), 120);
+        }
+        WireEncoder encoder = new WireEncoder();
+        rooms = new RoomRegistry(vertx, catalog, log, templates::layoutFor, encoder,
+                new RoomSettings(settings.maxBatch(), settings.snapshotEvery(), settings.catchupLimit(),
+                        settings.idleUnloadMillis()));
+        Tokens tokens = new Tokens(vertx, Tokens.secret(settings.jwtSecret(), settings.dataDir()));
+        server = await(new WebServer(vertx, settings, pool, catalog, rooms, templates, tokens, encoder).listen(), 30);
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future, int seconds) {
+        try {
+            return future.await(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("start-up step did not finish within " + seconds + " s", e);
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Stops taking connections, lets rooms finish their writes, then stops the database. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (server != null) {
+                server.close().await(10, TimeUnit.SECONDS);
+            }
+            if (rooms != null) {
+                rooms.shutdown().await(30, TimeUnit.SECONDS);
+            }
+            if (pool != null) {
+                pool.close().await(10, TimeUnit.SECONDS);
+            }
+            if (vertx != null) {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.warn("shutting down: {}", e.toString());
+        } finally {
+            server = null;
+            rooms = null;
+            pool = null;
+            vertx = null;
+            if (embedded != null) {
+                embedded.close();
+                embedded = null;
+            }
+        }
+    }
+}

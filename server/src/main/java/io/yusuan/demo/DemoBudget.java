@@ -1,0 +1,62 @@
+package io.yusuan.demo;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.yusuan.domain.CellEdit;
+import io.yusuan.domain.budget.CellRef;
+import io.yusuan.domain.budget.Money;
+import io.yusuan.domain.classification.CodeRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A budget kept as structured data under resources/demo/: its classification rows, the input
+ * figures (in 元) and the figures the published document printed for derived cells, which tests
+ * compare with what the engine derives.
+ */
+public record DemoBudget(String templateId, String title, String unit, int year, Map<String, List<CodeRow>> rows,
+                         List<CellEdit> values, List<CellEdit> published) {
+
+    public static DemoBudget resource(String name) {
+        try (InputStream in = DemoBudget.class.getClassLoader().getResourceAsStream("demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing demo resource " + name);
+            }
+            return parse(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DemoBudget parse(JsonObject json) {
+        Map<String, List<CodeRow>> rows = new LinkedHashMap<>();
+        JsonObject sections = json.getJsonObject("rows", new JsonObject());
+        for (String section : sections.fieldNames()) {
+            List<CodeRow> list = new ArrayList<>();
+            for (Object item : sections.getJsonArray(section)) {
+                JsonObject row = (JsonObject) item;
+                list.add(new CodeRow(row.getString("code"), row.getString("name")));
+            }
+            rows.put(section, list);
+        }
+        return new DemoBudget(json.getString("template"), json.getString("title"), json.getString("unit"),
+                json.getInteger("year"), rows, cells(json.getJsonArray("values")),
+                cells(json.getJsonArray("published", new JsonArray())));
+    }
+
+    private static List<CellEdit> cells(JsonArray array) {
+        List<CellEdit> cells = new ArrayList<>();
+        for (Object item : array) {
+            JsonObject cell = (JsonObject) item;
+            cells.add(new CellEdit(new CellRef(cell.getString("section"), cell.getString("row"),
+                    cell.getString("column")), Money.yuan(cell.getString("value"))));
+        }
+        return cells;
+    }
+}

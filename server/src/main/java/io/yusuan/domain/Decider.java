@@ -1,0 +1,62 @@
+package io.yusuan.domain;
+
+import io.yusuan.domain.budget.Actor;
+import io.yusuan.domain.budget.InputCell;
+import io.yusuan.domain.budget.Money;
+import io.yusuan.domain.calc.CellSpec;
+import io.yusuan.domain.workflow.Role;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides a command against the current state: either a {@link Rejection} or the event to append.
+ * Pure: it never changes the state, so a room can decide, persist, and only then apply.
+ */
+public final class Decider {
+
+    private Decider() {
+    }
+
+    public static Decision decide(BudgetState state, EditCell command, Role role) {
+        if (role == null || !role.mayEditCells()) {
+            return Decision.reject(Rejection.of(ErrorCode.FORBIDDEN,
+                    "您的角色" + (role == null ? "" : "（" + role.wireName() + "）") + "不能修改单元格"));
+        }
+        Optional<CellSpec> spec = state.layout().cell(command.cell());
+        if (spec.isEmpty()) {
+            return Decision.reject(Rejection.of(ErrorCode.UNKNOWN_CELL, "没有这个单元格：" + command.cell()));
+        }
+        if (!spec.get().isInput()) {
+            return Decision.reject(Rejection.of(ErrorCode.NOT_EDITABLE, "这是计算单元格，由公式自动得出，不能直接修改"));
+        }
+        Money value = null;
+        if (command.value() != null) {
+            Optional<Money> parsed = Money.parseYuan(command.value());
+            if (parsed.isEmpty()) {
+                return Decision.reject(Rejection.of(ErrorCode.INVALID_VALUE,
+                        "金额格式不对：应为以元为单位、最多两位小数的数字"));
+            }
+            value = parsed.get();
+            if (value.isNegative() && !spec.get().column().allowNegative()) {
+                return Decision.reject(Rejection.of(ErrorCode.INVALID_VALUE, "此栏不允许负数"));
+            }
+        }
+        InputCell current = state.input(command.cell());
+        if (command.baseRev() != current.rev()) {
+            return Decision.reject(new Rejection(ErrorCode.STALE_CELL,
+                    "该单元格已被他人修改，请确认当前值后再改", staleDetails(current)));
+        }
+        return Decision.accept(new CellsEdited(List.of(new CellEdit(command.cell(), value))));
+    }
+
+    private static Map<String, Object> staleDetails(InputCell current) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("value", current.value());
+        details.put("rev", current.rev());
+        Actor by = current.by();
+        details.put("by", by);
+        return details;
+    }
+}

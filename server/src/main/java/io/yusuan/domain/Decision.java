@@ -1,0 +1,17 @@
+package io.yusuan.domain;
+
+/** The decider's answer: exactly one of {@code event} and {@code rejection} is set. */
+public record Decision(CellsEdited event, Rejection rejection) {
+
+    public static Decision accept(CellsEdited event) {
+        return new Decision(event, null);
+    }
+
+    public static Decision reject(Rejection rejection) {
+        return new Decision(null, rejection);
+    }
+
+    public boolean accepted() {
+        return event != null;
+    }
+}

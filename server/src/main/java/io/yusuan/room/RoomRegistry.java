@@ -1,0 +1,137 @@
+package io.yusuan.room;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.yusuan.domain.BudgetState;
+import io.yusuan.domain.budget.CellRef;
+import io.yusuan.domain.budget.InputCell;
+import io.yusuan.domain.calc.DocumentLayout;
+import io.yusuan.domain.workflow.Role;
+import io.yusuan.store.Catalog;
+import io.yusuan.store.Catalog.DocumentInfo;
+import io.yusuan.store.EventLog;
+import io.yusuan.store.Snapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Keeps the open rooms. Concurrent opens of one document share one load; a room without
+ * subscribers is unloaded after a quiet period, once its state is persisted (it always is: the
+ * log is written before anything is acknowledged; the unload only adds a snapshot).
+ */
+public final class RoomRegistry implements Room.RoomHost {
+
+    private final Vertx vertx;
+    private final Catalog catalog;
+    private final EventLog log;
+    private final Function<DocumentInfo, DocumentLayout> layouts;
+    private final RoomEncoder encoder;
+    private final RoomSettings settings;
+    private final ConcurrentHashMap<Long, Future<Room>> rooms = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public RoomRegistry(Vertx vertx, Catalog catalog, EventLog log, Function<DocumentInfo, DocumentLayout> layouts,
+                        RoomEncoder encoder, RoomSettings settings) {
+        this.vertx = vertx;
+        this.catalog = catalog;
+        this.log = log;
+        this.layouts = layouts;
+        this.encoder = encoder;
+        this.settings = settings;
+    }
+
+    /** The room of a document, loading it if needed; fails with {@link RoomNotFoundException}. */
+    public Future<Room> open(long documentId) {
+        if (stopping) {
+            return Future.failedFuture(new IllegalStateException("server is stopping"));
+        }
+        Future<Room> room = rooms.computeIfAbsent(documentId, this::load);
+        room.onFailure(err -> rooms.remove(documentId, room));
+        return room;
+    }
+
+    /** The room if it is loaded, for notifying it of membership changes. */
+    public Optional<Room> ifOpen(long documentId) {
+        Future<Room> room = rooms.get(documentId);
+        return room != null && room.succeeded() ? Optional.of(room.result()) : Optional.empty();
+    }
+
+    public int openRooms() {
+        return rooms.size();
+    }
+
+    private Future<Room> load(long documentId) {
+        return catalog.document(documentId).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(new RoomNotFoundException(documentId));
+            }
+            DocumentInfo info = found.get();
+            Future<BudgetState> state = reload(info);
+            Future<Map<String, EventLog.ClientOp>> ops = log.clientOps(documentId);
+            Future<List<Catalog.Member>> members = catalog.members(documentId);
+            Future<Optional<Snapshot>> snapshot = log.latestSnapshot(documentId);
+            return Future.all(state, ops, members, snapshot).map(all -> {
+                Map<Long, Role> roles = new HashMap<>();
+                members.result().forEach(m -> roles.put(m.userId(), m.role()));
+                long snapshotVersion = snapshot.result().map(Snapshot::version).orElse(0L);
+                return new Room(info, state.result(), ops.result(), roles, snapshotVersion,
+                        ((VertxInternal) vertx).createEventLoopContext(), log, encoder, settings, this);
+            });
+        });
+    }
+
+    /** Newest snapshot plus every later event; totals derived once at the end. */
+    @Override
+    public Future<BudgetState> reload(DocumentInfo info) {
+        DocumentLayout layout;
+        try {
+            layout = layouts.apply(info);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return log.latestSnapshot(info.id()).compose(snapshot -> {
+            long base = snapshot.map(Snapshot::version).orElse(0L);
+            Map<CellRef, InputCell> inputs = snapshot.map(Snapshot::inputs).orElse(Map.of());
+            return log.readAfter(info.id(), base, Integer.MAX_VALUE)
+                    .map(events -> BudgetState.replay(layout, base, inputs, events));
+        });
+    }
+
+    @Override
+    public Future<Room> reopen(long documentId) {
+        return open(documentId);
+    }
+
+    @Override
+    public void idle(Room room) {
+        if (stopping) {
+            return;
+        }
+        vertx.setTimer(settings.idleUnloadMillis(), t -> room.closeIfIdle());
+    }
+
+    @Override
+    public void unloaded(Room room) {
+        rooms.computeIfPresent(room.documentId(),
+                (id, current) -> current.succeeded() && current.result() == room ? null : current);
+    }
+
+    /** Stops taking new rooms, lets each room finish its write in flight and snapshot. */
+    public Future<Void> shutdown() {
+        stopping = true;
+        List<Future<Void>> done = new ArrayList<>();
+        rooms.values().forEach(f -> {
+            if (f.succeeded()) {
+                done.add(f.result().shutdown());
+            }
+        });
+        rooms.clear();
+        return Future.join(done).mapEmpty();
+    }
+}

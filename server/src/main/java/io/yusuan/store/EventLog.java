@@ -1,0 +1,38 @@
+package io.yusuan.store;
+
+import io.vertx.core.Future;
+import io.yusuan.domain.AppliedEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The append-only log of document versions, plus snapshots. The log is the source of truth: a
+ * version exists once its append has committed, and nothing before that is acknowledged.
+ */
+public interface EventLog {
+
+    /**
+     * Appends consecutive versions of one document atomically. Fails with
+     * {@link VersionConflictException} when a version already exists (another writer) and with
+     * {@link DuplicateClientOpException} when a client op id was already used in this document.
+     */
+    Future<Void> append(long documentId, List<AppliedEvent> events);
+
+    /** Versions after {@code afterVersion}, ascending, at most {@code limit}. */
+    Future<List<AppliedEvent>> readAfter(long documentId, long afterVersion, int limit);
+
+    /** The highest committed version, 0 for a document without events. */
+    Future<Long> currentVersion(long documentId);
+
+    /** Every client op id used in the document with the version it produced. */
+    Future<Map<String, ClientOp>> clientOps(long documentId);
+
+    Future<Void> saveSnapshot(long documentId, Snapshot snapshot);
+
+    Future<Optional<Snapshot>> latestSnapshot(long documentId);
+
+    /** The version and author of an applied client operation, for answering resends. */
+    record ClientOp(long version, long actorId) {
+    }
+}

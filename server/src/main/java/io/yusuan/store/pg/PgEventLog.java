@@ -1,0 +1,90 @@
+package io.yusuan.store.pg;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import io.yusuan.domain.AppliedEvent;
+import io.yusuan.domain.CellsEdited;
+import io.yusuan.store.EventCodec;
+import io.yusuan.store.EventLog;
+import io.yusuan.store.Snapshot;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The event log in PostgreSQL; appends go through the {@link GroupCommitter}. */
+public final class PgEventLog implements EventLog {
+
+    private final Pool pool;
+    private final GroupCommitter committer;
+
+    public PgEventLog(Pool pool, Context writerContext, int maxRowsPerBatch) {
+        this.pool = pool;
+        this.committer = new GroupCommitter(pool, writerContext, maxRowsPerBatch);
+    }
+
+    @Override
+    public Future<Void> append(long documentId, List<AppliedEvent> events) {
+        List<Tuple> rows = new ArrayList<>(events.size());
+        for (AppliedEvent event : events) {
+            rows.add(Tuple.of(documentId, event.version(), CellsEdited.TYPE, event.by().id(), event.clientOpId(),
+                    EventCodec.payload(event), OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC)));
+        }
+        return committer.submit(documentId, rows);
+    }
+
+    @Override
+    public Future<List<AppliedEvent>> readAfter(long documentId, long afterVersion, int limit) {
+        return pool.preparedQuery(Sql.READ_EVENTS_AFTER).execute(Tuple.of(documentId, afterVersion, limit))
+                .map(rows -> {
+                    List<AppliedEvent> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        events.add(EventCodec.event(row.getLong("version"), row.getLong("actor_id"),
+                                row.getString("client_op_id"), row.getOffsetDateTime("created_at").toInstant(),
+                                (JsonObject) row.getValue("payload")));
+                    }
+                    return events;
+                });
+    }
+
+    @Override
+    public Future<Long> currentVersion(long documentId) {
+        return pool.preparedQuery(Sql.CURRENT_VERSION).execute(Tuple.of(documentId))
+                .map(rows -> rows.iterator().next().getLong("version"));
+    }
+
+    @Override
+    public Future<Map<String, ClientOp>> clientOps(long documentId) {
+        return pool.preparedQuery(Sql.CLIENT_OPS).execute(Tuple.of(documentId)).map(rows -> {
+            Map<String, ClientOp> ops = new HashMap<>();
+            for (Row row : rows) {
+                ops.put(row.getString("client_op_id"), new ClientOp(row.getLong("version"), row.getLong("actor_id")));
+            }
+            return ops;
+        });
+    }
+
+    @Override
+    public Future<Void> saveSnapshot(long documentId, Snapshot snapshot) {
+        return pool.preparedQuery(Sql.SAVE_SNAPSHOT)
+                .execute(Tuple.of(documentId, snapshot.version(), EventCodec.snapshotState(snapshot))).mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<Snapshot>> latestSnapshot(long documentId) {
+        return pool.preparedQuery(Sql.LATEST_SNAPSHOT).execute(Tuple.of(documentId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return Optional.of(EventCodec.snapshot(row.getLong("version"), (JsonObject) row.getValue("state")));
+        });
+    }
+}

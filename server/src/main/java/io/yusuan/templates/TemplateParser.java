@@ -1,0 +1,79 @@
+package io.yusuan.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yusuan.domain.classification.CodeSystem;
+import io.yusuan.domain.template.ColumnDef;
+import io.yusuan.domain.template.ColumnKind;
+import io.yusuan.domain.template.RowDef;
+import io.yusuan.domain.template.SectionDef;
+import io.yusuan.domain.template.SectionKind;
+import io.yusuan.domain.template.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads a template's JSON (format in docs/templates.md) into the domain's template values. */
+public final class TemplateParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TemplateParser() {
+    }
+
+    public static Template parse(InputStream json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        List<SectionDef> sections = new ArrayList<>();
+        for (JsonNode section : root.path("sections")) {
+            sections.add(section(section));
+        }
+        return new Template(required(root, "id"), required(root, "title"), root.path("displayUnit").asText("元"),
+                sections);
+    }
+
+    private static SectionDef section(JsonNode node) {
+        String key = required(node, "key");
+        SectionKind kind = "codeTree".equals(required(node, "kind")) ? SectionKind.CODE_TREE : SectionKind.FIXED;
+        CodeSystem codeSystem = node.hasNonNull("codeSystem")
+                ? CodeSystem.valueOf(node.get("codeSystem").asText().replace("govEconomic", "gov_economic")
+                .toUpperCase(Locale.ROOT))
+                : null;
+        List<ColumnDef> columns = new ArrayList<>();
+        for (JsonNode column : node.path("columns")) {
+            columns.add(new ColumnDef(required(column, "key"), required(column, "title"), strings(column.path("header")),
+                    "text".equals(column.path("kind").asText("amount")) ? ColumnKind.TEXT : ColumnKind.AMOUNT,
+                    column.hasNonNull("formula") ? column.get("formula").asText() : null,
+                    column.path("allowNegative").asBoolean(false)));
+        }
+        List<RowDef> rows = new ArrayList<>();
+        for (JsonNode row : node.path("rows")) {
+            Map<String, String> formulas = new LinkedHashMap<>();
+            row.path("formulas").fields().forEachRemaining(e -> formulas.put(e.getKey(), e.getValue().asText()));
+            rows.add(new RowDef(required(row, "key"), required(row, "label"),
+                    row.hasNonNull("code") ? row.get("code").asText() : null, row.path("level").asInt(0),
+                    row.hasNonNull("group") ? row.get("group").asText() : null, strings(row.path("columns")),
+                    formulas, strings(row.path("sumRows"))));
+        }
+        JsonNode total = node.path("totalRow");
+        return new SectionDef(key, node.path("number").asInt(0), required(node, "title"), kind, codeSystem,
+                strings(node.path("rowHeader")), columns, rows, total.path("key").asText("total"),
+                total.path("label").asText("合计"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(item -> values.add(item.asText()));
+        return values;
+    }
+
+    private static String required(JsonNode node, String field) {
+        if (!node.hasNonNull(field)) {
+            throw new IllegalArgumentException("template: missing '" + field + "' in " + node);
+        }
+        return node.get(field).asText();
+    }
+}

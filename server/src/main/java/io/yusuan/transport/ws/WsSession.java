@@ -1,0 +1,154 @@
+package io.yusuan.transport.ws;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.yusuan.auth.AuthUser;
+import io.yusuan.domain.ErrorCode;
+import io.yusuan.domain.Rejection;
+import io.yusuan.domain.budget.Actor;
+import io.yusuan.room.Room;
+import io.yusuan.room.RoomNotFoundException;
+import io.yusuan.room.RoomRegistry;
+import io.yusuan.room.Subscriber;
+import io.yusuan.transport.ws.protocol.ClientMessage;
+import io.yusuan.transport.ws.protocol.DecodeException;
+import io.yusuan.transport.ws.protocol.WireDecoder;
+import io.yusuan.transport.ws.protocol.WireEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One WebSocket: enforces the frame size and message rate, decodes strictly, and hands commands
+ * to rooms. Recoverable problems get an {@code error} frame and the socket stays open.
+ */
+public final class WsSession implements Subscriber {
+
+    private final ServerWebSocket socket;
+    private final AuthUser user;
+    private final RoomRegistry rooms;
+    private final WireEncoder encoder;
+    private final int maxFrameBytes;
+    private final RateLimiter rate;
+    private final String id = UUID.randomUUID().toString();
+    private final Context context = Vertx.currentContext();
+    /** Rooms this socket subscribed to; touched only on the socket's event loop. */
+    private final Map<Long, Room> subscribed = new HashMap<>();
+
+    public WsSession(ServerWebSocket socket, AuthUser user, RoomRegistry rooms, WireEncoder encoder,
+                     int maxFrameBytes, int maxMessagesPerSecond) {
+        this.socket = socket;
+        this.user = user;
+        this.rooms = rooms;
+        this.encoder = encoder;
+        this.maxFrameBytes = maxFrameBytes;
+        this.rate = new RateLimiter(maxMessagesPerSecond);
+    }
+
+    public void start() {
+        socket.textMessageHandler(this::onText);
+        socket.binaryMessageHandler(this::onBinary);
+        socket.closeHandler(v -> subscribed.values().forEach(room -> room.unsubscribe(this)));
+        socket.exceptionHandler(err -> socket.close());
+    }
+
+    @Override
+    public String sessionId() {
+        return id;
+    }
+
+    @Override
+    public Actor actor() {
+        return user.actor();
+    }
+
+    @Override
+    public boolean globalAdmin() {
+        return user.admin();
+    }
+
+    @Override
+    public void send(String frame) {
+        if (!socket.isClosed()) {
+            socket.writeTextMessage(frame);
+        }
+    }
+
+    private void onBinary(Buffer data) {
+        if (admit(data.length())) {
+            send(encoder.error(null, ErrorCode.BAD_MESSAGE, "只接受 JSON 文本帧"));
+        }
+    }
+
+    private void onText(String text) {
+        if (!admit(text.getBytes(StandardCharsets.UTF_8).length)) {
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = WireDecoder.decode(text);
+        } catch (DecodeException e) {
+            send(encoder.error(e.requestId(), ErrorCode.BAD_MESSAGE, e.getMessage()));
+            return;
+        }
+        dispatch(message);
+    }
+
+    /** Rate and size limits, checked before any parsing. */
+    private boolean admit(int bytes) {
+        if (!rate.tryAcquire()) {
+            send(encoder.error(null, ErrorCode.RATE_LIMITED, "消息太频繁，请稍后再试"));
+            return false;
+        }
+        if (bytes > maxFrameBytes) {
+            send(encoder.error(null, ErrorCode.TOO_LARGE, "消息超过 " + maxFrameBytes + " 字节的上限"));
+            return false;
+        }
+        return true;
+    }
+
+    private void dispatch(ClientMessage message) {
+        if (message instanceof ClientMessage.Subscribe s) {
+            withRoom(s, room -> {
+                subscribed.put(s.doc(), room);
+                room.subscribe(this, s.requestId(), s.since());
+            });
+        } else if (message instanceof ClientMessage.Unsubscribe u) {
+            Room room = subscribed.remove(u.doc());
+            if (room != null) {
+                room.unsubscribe(this);
+            }
+        } else if (message instanceof ClientMessage.Edit e) {
+            withRoom(e, room -> room.edit(this, e.requestId(), e.command()));
+        } else if (message instanceof ClientMessage.Focus f) {
+            Room room = subscribed.get(f.doc());
+            if (room != null) {
+                room.focus(this, f.cell());
+            }
+        }
+    }
+
+    private void withRoom(ClientMessage message, java.util.function.Consumer<Room> action) {
+        Room known = subscribed.get(message.doc());
+        if (known != null) {
+            action.accept(known);
+            return;
+        }
+        String clientOpId = message instanceof ClientMessage.Edit e ? e.command().clientOpId() : null;
+        // Back on the socket's own context: the session's map is confined to it.
+        rooms.open(message.doc()).onComplete(result -> context.runOnContext(v -> {
+            if (result.succeeded()) {
+                action.accept(result.result());
+                return;
+            }
+            Throwable err = result.cause();
+            send(encoder.rejected(
+                message.requestId(), message.doc(), clientOpId, err instanceof RoomNotFoundException
+                        ? Rejection.of(ErrorCode.NOT_FOUND, "预算不存在")
+                        : Rejection.of(ErrorCode.UNAVAILABLE, "文档暂时无法打开，请重试")));
+        }));
+    }
+}
