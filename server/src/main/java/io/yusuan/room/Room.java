@@ -256,10 +256,21 @@ public final class Room {
         if (!decision.accepted()) {
             return () -> task.from().send(encoder.rejected(task.requestId(), info.id(), opId, decision.rejection()));
         }
+        Map<CellRef, InputCell> touched = new HashMap<>();
         for (CellEdit edit : decision.event().edits()) {
-            before.putIfAbsent(edit.cell(), state.input(edit.cell()));
+            touched.put(edit.cell(), state.input(edit.cell()));
         }
-        AppliedEvent event = state.apply(decision.event(), task.from().actor(), opId, Instant.now());
+        long versionBefore = state.version();
+        AppliedEvent event;
+        try {
+            event = state.apply(decision.event(), task.from().actor(), opId, Instant.now());
+        } catch (ArithmeticException overflow) {
+            // A total would leave the range of exact amounts: undo this one edit only.
+            state.rollback(versionBefore, touched);
+            return () -> task.from().send(encoder.rejected(task.requestId(), info.id(), opId,
+                    Rejection.of(ErrorCode.INVALID_VALUE, "金额过大：合计超出可表示的范围")));
+        }
+        touched.forEach(before::putIfAbsent);
         clientOps.put(opId, new ClientOp(event.version(), task.from().actor().id()));
         accepted.add(new Accepted(task, event));
         return null;
