@@ -1,0 +1,71 @@
+// HTTP side of the protocol plus the login session.
+// sessionStorage (not localStorage) so two tabs can be signed in as two different users.
+
+const TOKEN_KEY = 'yusuan.token';
+const USER_KEY = 'yusuan.user';
+
+export function session() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return null;
+  let user = null;
+  try {
+    user = JSON.parse(sessionStorage.getItem(USER_KEY) || 'null');
+  } catch {
+    user = null;
+  }
+  return { token, user: user || { id: null, name: '', roles: [] } };
+}
+
+export function clearSession() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(USER_KEY);
+}
+
+/** Error carrying the server's code so callers can tell an expired login from other failures. */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  const current = session();
+  if (current) headers.Authorization = `Bearer ${current.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'UNAVAILABLE', '无法连接服务器，请检查网络后重试');
+  }
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const code = (data && data.code) || (response.status === 401 ? 'UNAUTHENTICATED' : 'HTTP_' + response.status);
+    const message = (data && data.message) || `服务器错误（${response.status}）`;
+    throw new ApiError(response.status, code, message);
+  }
+  return data;
+}
+
+export async function login(username, password) {
+  const data = await request('POST', '/api/login', { username, password });
+  sessionStorage.setItem(TOKEN_KEY, data.token);
+  sessionStorage.setItem(USER_KEY, JSON.stringify(data.user || null));
+  return data;
+}
+
+export function listDocuments() {
+  return request('GET', '/api/documents');
+}

@@ -1,0 +1,197 @@
+// Entry point: login, the document list and hash routing (#doc/ID) so a reload reopens
+// the same budget. Everything inside an open document lives in doc.js.
+
+import { session, clearSession, login, listDocuments, ApiError } from './api.js';
+import { Connection } from './socket.js';
+import { DocumentSession } from './doc.js';
+import { $, esc, toast, roleName } from './ui.js';
+
+const views = {
+  login: $('#login-view'),
+  list: $('#list-view'),
+  doc: $('#doc-view'),
+};
+
+const CONN_TEXT = {
+  connecting: '连接中…',
+  open: '已连接',
+  reconnecting: '重连中…',
+  closed: '未连接',
+};
+
+let docSession = null;
+
+const conn = new Connection({
+  token: () => (session() || {}).token || null,
+  onOpen: () => docSession && docSession.connected(),
+  onMessage: (msg) => docSession && docSession.handle(msg),
+  onState: showConnState,
+  onUnauthorized: () => expire(),
+});
+
+function showConnState(state, delay) {
+  const el = $('#conn-state');
+  el.dataset.state = state;
+  el.textContent = CONN_TEXT[state] || state;
+  el.title = state === 'reconnecting' && delay ? `${Math.round(delay / 1000)} 秒后重试` : '';
+}
+
+function showView(name) {
+  for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
+  document.body.dataset.view = name;
+  const s = session();
+  $('#user-box').hidden = name === 'login';
+  $('#user-name').textContent = s && s.user ? s.user.name || '' : '';
+  for (const el of document.querySelectorAll('.doc-only')) el.hidden = name !== 'doc';
+}
+
+function leaveDocument() {
+  if (docSession) docSession.close();
+  document.title = 'Yusuan 预算协同编制';
+}
+
+function documentSession() {
+  if (!docSession) {
+    const s = session();
+    docSession = new DocumentSession({
+      sheets: $('#sheets'),
+      nav: $('#section-nav'),
+      title: $('#doc-title'),
+      presence: $('#presence'),
+      note: $('#readonly-note'),
+      unitToggle: $('#unit-toggle'),
+    }, conn, s ? s.user : null);
+  }
+  return docSession;
+}
+
+// ---- login -------------------------------------------------------------------
+
+function showLogin(message) {
+  leaveDocument();
+  docSession = null;
+  conn.shutdown();
+  showView('login');
+  $('#login-error').textContent = message || '';
+  const user = $('#login-form [name="username"]');
+  if (!user.value) user.focus();
+}
+
+/** The token is gone or rejected: drop it and ask for a new login, keeping the hash to return to. */
+function expire() {
+  clearSession();
+  showLogin('登录已失效，请重新登录');
+}
+
+$('#login-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = e.currentTarget;
+  const button = form.querySelector('button[type="submit"]');
+  const username = form.username.value.trim();
+  const password = form.password.value;
+  if (!username || !password) {
+    $('#login-error').textContent = '请输入用户名和密码';
+    return;
+  }
+  button.disabled = true;
+  $('#login-error').textContent = '';
+  try {
+    await login(username, password);
+    form.password.value = '';
+    route();
+  } catch (err) {
+    $('#login-error').textContent = err.message || '登录失败';
+  } finally {
+    button.disabled = false;
+  }
+});
+
+$('#logout').addEventListener('click', () => {
+  leaveDocument();
+  docSession = null;
+  conn.shutdown();
+  clearSession();
+  history.replaceState(null, '', location.pathname);
+  showLogin();
+});
+
+// ---- list --------------------------------------------------------------------
+
+let listLoad = 0;
+
+async function showList() {
+  leaveDocument();
+  showView('list');
+  const box = $('#doc-list');
+  box.innerHTML = '<p class="loading">正在加载…</p>';
+  const mine = ++listLoad; // a slow response must not overwrite a newer view
+  let docs;
+  try {
+    docs = await listDocuments();
+  } catch (err) {
+    if (mine !== listLoad) return;
+    if (err instanceof ApiError && err.status === 401) {
+      expire();
+      return;
+    }
+    box.innerHTML = `<p class="open-failed">无法加载预算列表：${esc(err.message)}</p>`;
+    return;
+  }
+  if (mine !== listLoad) return;
+  if (!Array.isArray(docs) || !docs.length) {
+    box.innerHTML = '<p class="empty">暂无可访问的预算。</p>';
+    return;
+  }
+  const rows = docs.map((d) => `<tr>
+      <td><a href="#doc/${encodeURIComponent(d.id)}" data-doc-id="${esc(d.id)}">${esc(d.title)}</a></td>
+      <td>${esc(d.unit)}</td><td>${esc(d.year)}</td><td>${esc(d.template)}</td>
+      <td class="num">${esc(d.version ?? '')}</td><td>${esc(d.role ? roleName(d.role) : '')}</td></tr>`);
+  box.innerHTML = `<table class="doc-table"><thead><tr><th>预算名称</th><th>单位</th><th>年度</th>
+    <th>模板</th><th>版本</th><th>我的角色</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+// ---- document ------------------------------------------------------------------
+
+function showDoc(rawId) {
+  const id = /^\d+$/.test(rawId) ? Number(rawId) : rawId;
+  const ds = documentSession();
+  if (String(ds.docId) === String(id)) {
+    showView('doc');
+    return;
+  }
+  leaveDocument();
+  showView('doc');
+  ds.open(id);
+}
+
+$('#unit-toggle').addEventListener('click', (e) => {
+  const button = e.target.closest('button[data-unit]');
+  if (button && docSession) docSession.setUnit(button.dataset.unit);
+});
+
+window.addEventListener('beforeunload', (e) => {
+  // Closing the tab while an edit is unconfirmed would silently lose it.
+  if (docSession && docSession.hasUnsaved) {
+    e.preventDefault();
+    e.returnValue = '';
+  }
+});
+
+// ---- routing -------------------------------------------------------------------
+
+function route() {
+  if (!session()) {
+    showLogin();
+    return;
+  }
+  const match = /^#doc\/(.+)$/.exec(location.hash);
+  if (match) showDoc(decodeURIComponent(match[1]));
+  else showList();
+}
+
+window.addEventListener('hashchange', route);
+window.addEventListener('unhandledrejection', (e) => {
+  toast(`出错了：${(e.reason && e.reason.message) || e.reason}`, 'error');
+});
+showConnState('closed');
+route();

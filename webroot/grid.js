@@ -1,0 +1,391 @@
+// Renders budget sections as tables and owns everything cell-level in the DOM:
+// the key → <td> map, inline editing, keyboard movement, flashes and presence outlines.
+// Each section is built with one innerHTML string; afterwards only single cells are touched,
+// because the largest documents have tens of thousands of cells.
+
+import { esc, userColour } from './ui.js';
+import { formatYuan, editableText } from './money.js';
+
+export const cellKey = (section, row, column) => `${section}|${row}|${column}`;
+
+const TOTAL_LABEL = /合计|总计/;
+
+function isTotalRow(row) {
+  return row.total === true || row.key === 'total' || TOTAL_LABEL.test(row.label || '');
+}
+
+const prefixId = (header, depth) => header.slice(0, depth + 1).join('\u0001');
+
+/** Multi-level header: equal header prefixes over consecutive columns merge into one cell. */
+function headerHtml(section, labelCols) {
+  const cols = section.columns;
+  const depth = Math.max(0, ...cols.map((c) => (c.header || []).length));
+  const rowCount = depth + 1;
+  const rows = Array.from({ length: rowCount }, () => []);
+  const titles = section.rowHeader && section.rowHeader.length ? section.rowHeader : ['项目'];
+  labelCols.forEach((kind, i) => {
+    rows[0].push(`<th class="c-${kind}" rowspan="${rowCount}">${esc(titles[i] ?? '')}</th>`);
+  });
+  for (let level = 0; level <= depth; level++) {
+    for (let i = 0; i < cols.length; i++) {
+      const header = cols[i].header || [];
+      if (header.length === level) {
+        rows[level].push(`<th class="col-title" rowspan="${rowCount - level}">${esc(cols[i].title)}</th>`);
+      } else if (header.length > level) {
+        const id = prefixId(header, level);
+        let span = 1;
+        while (i + span < cols.length && (cols[i + span].header || []).length > level
+          && prefixId(cols[i + span].header, level) === id) span++;
+        rows[level].push(`<th class="col-group" colspan="${span}">${esc(header[level])}</th>`);
+        i += span - 1;
+      }
+    }
+  }
+  return rows.map((cells) => `<tr>${cells.join('')}</tr>`).join('');
+}
+
+export class Grid {
+  /**
+   * hooks: canEdit(cell) → bool, displayValue(key) → 元 string|null, titleFor(key) → string,
+   *        onCommit(key, raw) → {error}|{}, onFocusCell(key|null), onReadOnly()
+   */
+  constructor(container, nav, hooks) {
+    this.container = container;
+    this.nav = nav;
+    this.hooks = hooks;
+    this.unit = '元';
+    this.tds = new Map();
+    this.cells = new Map(); // key → the server's cell object, mutated in place by the controller
+    this.pos = new Map(); // key → {s, r, c} for keyboard movement
+    this.sectionGrids = [];
+    this.peerKeys = new Set();
+    this.editor = null;
+    this.focusedKey = null;
+    this.bindEvents();
+  }
+
+  render(doc, unit) {
+    this.unit = unit;
+    this.editor = null;
+    this.tds.clear();
+    this.cells.clear();
+    this.pos.clear();
+    this.peerKeys.clear();
+    this.sectionGrids = [];
+    this.nav.innerHTML = doc.sections.map((s) =>
+      `<li><button type="button" data-goto="${esc(s.key)}">表${esc(s.number)} ${esc(s.title)}</button></li>`).join('');
+    this.container.textContent = '';
+    doc.sections.forEach((section, s) => {
+      const el = document.createElement('section');
+      el.className = 'sheet';
+      el.dataset.section = section.key;
+      // Roughly the real size, so the scrollbar does not jump as skipped tables come into view.
+      const wide = 360 + section.columns.length * 120;
+      el.style.containIntrinsicSize = `auto ${wide}px auto ${120 + section.rows.length * 29}px`;
+      el.innerHTML = this.sectionHtml(section, s);
+      this.container.append(el);
+    });
+    for (const td of this.container.querySelectorAll('td[data-cell]')) this.tds.set(td.dataset.cell, td);
+  }
+
+  sectionHtml(section, s) {
+    // codeTree tables carry 科目编码 + 科目名称; fixed tables usually just 项目.
+    const hasCode = section.kind === 'codeTree' || (section.rowHeader || []).length >= 2;
+    const labelCols = hasCode ? ['code', 'label'] : ['label'];
+    const width = labelCols.length + section.columns.length;
+    const grid = [];
+    const parts = [];
+    let group = null;
+    for (const row of section.rows) {
+      if (row.group && row.group !== group) {
+        parts.push(`<tr class="group-row"><td colspan="${width}">${esc(row.group)}</td></tr>`);
+      }
+      group = row.group ?? null;
+      const r = grid.length;
+      const line = [];
+      const indent = 8 + Math.max(0, row.level || 0) * 16;
+      let html = `<tr class="${isTotalRow(row) ? 'total' : ''}" data-row="${esc(row.key)}">`;
+      if (hasCode) html += `<td class="c-code">${esc(row.code)}</td>`;
+      html += `<td class="c-label" style="padding-left:${indent}px">${esc(row.label)}</td>`;
+      section.columns.forEach((col, c) => {
+        const cell = row.cells && row.cells[col.key];
+        if (!cell) {
+          line.push(null);
+          html += '<td class="amt blank"></td>';
+          return;
+        }
+        const key = cellKey(section.key, row.key, col.key);
+        this.cells.set(key, cell);
+        this.pos.set(key, { s, r, c });
+        line.push(key);
+        html += `<td class="${this.cellClass(cell)}" data-cell="${esc(key)}" tabindex="-1">`
+          + `${esc(formatYuan(cell.value, this.unit))}</td>`;
+      });
+      grid.push(line);
+      parts.push(html + '</tr>');
+    }
+    if (!section.rows.length) parts.push(`<tr><td class="empty" colspan="${width}">（本表暂无数据）</td></tr>`);
+    this.sectionGrids.push(grid);
+    return `<h2 class="caption" id="sec-${esc(section.key)}">表${esc(section.number)} ${esc(section.title)}</h2>`
+      + `<div class="unit-line">单位：<span class="unit-name">${esc(this.unit)}</span></div>`
+      + `<table class="budget ${hasCode ? 'with-code' : ''}"><thead>${headerHtml(section, labelCols)}</thead>`
+      + `<tbody>${parts.join('')}</tbody></table>`;
+  }
+
+  cellClass(cell) {
+    if (!cell.editable) return 'amt calc';
+    return this.hooks.canEdit(cell) ? 'amt input' : 'amt input locked';
+  }
+
+  setUnit(unit) {
+    this.unit = unit;
+    for (const el of this.container.querySelectorAll('.unit-name')) el.textContent = unit;
+    for (const key of this.tds.keys()) {
+      if (!this.editor || this.editor.key !== key) this.paint(key);
+    }
+  }
+
+  /** Repaints one cell's text from the controller's view of it (pending value wins). */
+  paint(key) {
+    const td = this.tds.get(key);
+    if (!td || (this.editor && this.editor.key === key)) return;
+    td.textContent = formatYuan(this.hooks.displayValue(key), this.unit);
+    if (td.title) td.title = this.hooks.titleFor(key);
+  }
+
+  setPending(key, on) {
+    const td = this.tds.get(key);
+    if (td) td.classList.toggle('pending', on);
+  }
+
+  /** kinds: [key, 'peer' | 'calc'] pairs. One reflow for the whole batch, not one per cell. */
+  flash(pairs) {
+    const hits = [];
+    for (const [key, kind] of pairs) {
+      const td = this.tds.get(key);
+      if (!td) continue;
+      td.classList.remove('flash-peer', 'flash-calc');
+      hits.push([td, kind, key]);
+    }
+    if (!hits.length) return;
+    void this.container.offsetWidth; // restart the CSS animation on cells that were already flashing
+    for (const [td, kind, key] of hits) {
+      td.classList.add(kind === 'peer' ? 'flash-peer' : 'flash-calc');
+      if (kind === 'peer') td.title = this.hooks.titleFor(key);
+    }
+  }
+
+  /** Outlines cells other people have focused; users is the server's presence list minus me. */
+  setPeers(users) {
+    const byKey = new Map();
+    for (const u of users) {
+      if (!u.cell) continue;
+      const key = cellKey(u.cell.section, u.cell.row, u.cell.column);
+      if (!this.tds.has(key)) continue;
+      if (!byKey.has(key)) byKey.set(key, []);
+      byKey.get(key).push(u);
+    }
+    for (const key of this.peerKeys) {
+      if (byKey.has(key)) continue;
+      const td = this.tds.get(key);
+      if (!td) continue;
+      td.classList.remove('peer');
+      delete td.dataset.peer;
+      td.style.removeProperty('--peer');
+      td.title = this.hooks.titleFor(key);
+    }
+    for (const [key, list] of byKey) {
+      const td = this.tds.get(key);
+      td.classList.add('peer');
+      td.dataset.peer = list.map((u) => u.name).join('、');
+      td.style.setProperty('--peer', userColour(list[0].id));
+      td.title = this.hooks.titleFor(key);
+    }
+    this.peerKeys = new Set(byKey.keys());
+  }
+
+  peerNames(key) {
+    const td = this.tds.get(key);
+    return td && td.dataset.peer ? td.dataset.peer : '';
+  }
+
+  scrollToSection(key) {
+    const el = this.container.querySelector(`section[data-section="${CSS.escape(key)}"]`);
+    if (el) el.scrollIntoView({ block: 'start' });
+  }
+
+  focusKey(key) {
+    const td = this.tds.get(key);
+    if (td) td.focus();
+  }
+
+  // ---- keyboard movement -------------------------------------------------
+
+  neighbour(key, dr, dc) {
+    const p = this.pos.get(key);
+    if (!p || (!dr && !dc)) return p ? key : null;
+    const grid = this.sectionGrids[p.s];
+    if (dc) {
+      // Horizontal moves (Tab) run on in reading order so a row can be filled without the mouse.
+      let r = p.r;
+      let c = p.c + dc;
+      for (let guard = 0; guard < 100000; guard++) {
+        if (r < 0 || r >= grid.length) return null;
+        if (c < 0) { r--; c = r >= 0 ? grid[r].length - 1 : 0; continue; }
+        if (c >= grid[r].length) { r++; c = 0; continue; }
+        if (grid[r][c]) return grid[r][c];
+        c += dc;
+      }
+      return null;
+    }
+    for (let r = p.r + dr; r >= 0 && r < grid.length; r += dr) {
+      if (grid[r][p.c]) return grid[r][p.c];
+    }
+    return null;
+  }
+
+  move(key, dr, dc) {
+    const next = this.neighbour(key, dr, dc);
+    const target = this.tds.get(next || key);
+    if (target) target.focus();
+  }
+
+  // ---- inline editor -----------------------------------------------------
+
+  editable(key) {
+    const cell = this.cells.get(key);
+    return Boolean(cell && cell.editable && this.hooks.canEdit(cell));
+  }
+
+  /** mode 'edit' keeps ←/→ for the caret; 'type' (started by a keystroke) lets arrows leave the cell. */
+  openEditor(key, initial, mode) {
+    if (!this.editable(key)) {
+      this.hooks.onReadOnly(key);
+      return;
+    }
+    if (this.editor) this.finish(false, null);
+    const td = this.tds.get(key);
+    const input = document.createElement('input');
+    input.className = 'cell-editor';
+    input.inputMode = 'decimal';
+    input.autocomplete = 'off';
+    input.value = initial ?? editableText(this.hooks.displayValue(key), this.unit);
+    this.editor = { key, input, mode };
+    td.classList.add('editing');
+    td.textContent = '';
+    td.append(input);
+    input.focus();
+    if (mode === 'edit') input.select();
+    input.addEventListener('keydown', (e) => this.editorKey(e));
+    input.addEventListener('blur', () => {
+      if (this.editor && this.editor.input === input) this.finish(true, null, true);
+    });
+  }
+
+  editorKey(e) {
+    const ed = this.editor;
+    if (!ed || e.isComposing) return;
+    const moves = { Enter: [1, 0], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    if (ed.mode === 'type') Object.assign(moves, { ArrowLeft: [0, -1], ArrowRight: [0, 1] });
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.finish(false, [0, 0]);
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      this.finish(true, [0, e.shiftKey ? -1 : 1]);
+    } else if (moves[e.key]) {
+      e.preventDefault();
+      this.finish(true, e.key === 'Enter' && e.shiftKey ? [-1, 0] : moves[e.key]);
+    }
+  }
+
+  /**
+   * Closes the editor. The state is cleared before focus moves so the input's blur
+   * cannot commit a second time; a bad value keeps the editor open unless we got here by blur.
+   */
+  finish(commit, move, fromBlur = false) {
+    const ed = this.editor;
+    if (!ed) return;
+    if (commit) {
+      const result = this.hooks.onCommit(ed.key, ed.input.value);
+      if (result && result.error && !fromBlur) {
+        ed.input.classList.add('invalid');
+        ed.input.focus();
+        return;
+      }
+    }
+    this.editor = null;
+    const td = this.tds.get(ed.key);
+    if (move) {
+      const next = this.neighbour(ed.key, move[0], move[1]);
+      (this.tds.get(next) || td).focus();
+    }
+    td.classList.remove('editing');
+    ed.input.remove();
+    this.paint(ed.key);
+  }
+
+  cancelEditor() {
+    if (this.editor) this.finish(false, null);
+  }
+
+  bindEvents() {
+    const root = this.container;
+    this.nav.addEventListener('click', (e) => {
+      const btn = e.target.closest('button[data-goto]');
+      if (btn) this.scrollToSection(btn.dataset.goto);
+    });
+    root.addEventListener('click', (e) => {
+      const td = e.target.closest('td[data-cell]');
+      if (!td || e.target.closest('input')) return;
+      if (this.editable(td.dataset.cell)) this.openEditor(td.dataset.cell, null, 'edit');
+    });
+    root.addEventListener('mouseover', (e) => {
+      const td = e.target.closest('td[data-cell]');
+      if (td) td.title = this.hooks.titleFor(td.dataset.cell);
+    });
+    root.addEventListener('animationend', (e) => {
+      e.target.classList.remove('flash-peer', 'flash-calc');
+    });
+    root.addEventListener('focusin', (e) => {
+      const td = e.target.closest('td[data-cell]');
+      const key = td ? td.dataset.cell : null;
+      if (key !== this.focusedKey) {
+        this.focusedKey = key;
+        this.hooks.onFocusCell(key);
+      }
+    });
+    root.addEventListener('focusout', (e) => {
+      if (e.relatedTarget && root.contains(e.relatedTarget)) return;
+      this.focusedKey = null;
+      this.hooks.onFocusCell(null);
+    });
+    root.addEventListener('keydown', (e) => this.cellKey(e));
+  }
+
+  cellKey(e) {
+    const td = e.target.closest && e.target.closest('td[data-cell]');
+    if (!td || e.target !== td) return; // keys inside the editor are handled by editorKey
+    const key = td.dataset.cell;
+    const arrows = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (arrows[e.key]) {
+      e.preventDefault();
+      this.move(key, ...arrows[e.key]);
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      this.move(key, 0, e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      if (this.editable(key)) this.openEditor(key, null, 'edit');
+      else if (e.key === 'Enter') this.move(key, 1, 0);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      if (!this.editable(key)) this.hooks.onReadOnly(key);
+      else if (e.key === 'Delete') this.hooks.onCommit(key, '');
+      else this.openEditor(key, '', 'type');
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      this.openEditor(key, e.key, 'type');
+    }
+  }
+}
