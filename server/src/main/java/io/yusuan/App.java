@@ -39,6 +39,7 @@ public final class App implements AutoCloseable {
     private RoomRegistry rooms;
     private HttpServer server;
     private Catalog catalog;
+    private String databaseUrl;
 
     private App(Settings settings) {
         this.settings = settings;
@@ -61,6 +62,7 @@ public final class App implements AutoCloseable {
             embedded = EmbeddedDatabase.start(settings.dataDir());
             url = embedded.url();
         }
+        databaseUrl = url;
         PgConnectOptions connect = PgConnectOptions.fromUri(url);
         int applied = Migrations.apply(connect);
         LOG.info("database {}:{}/{} ready ({} migrations applied now)", connect.getHost(), connect.getPort(),
@@ -93,6 +95,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /** The PostgreSQL in use: the configured one, or the embedded server's loopback URL. */
+    public String databaseUrl() {
+        return databaseUrl;
     }
 
     public Settings settings() {
