@@ -73,7 +73,9 @@ public final class App implements AutoCloseable {
         pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(settings.dbPoolSize()))
                 .connectingTo(connect).using(vertx).build();
         catalog = new PgCatalog(pool);
-        PgEventLog log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500);
+        // Half the pool for group commits, the rest for loads, catch-ups and the HTTP API.
+        PgEventLog log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500,
+                Math.max(1, settings.dbPoolSize() / 2));
         if (settings.demoData()) {
             await(new DemoData(vertx, catalog, log, templates).ensure(), 120);
         }

@@ -64,16 +64,15 @@ public final class EditThroughputBench {
         AtomicLong acked = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<long[]> latencies = new ArrayList<>();
+        long[] latencies = new long[(int) maxEdits + docs * clients];
+        java.util.concurrent.atomic.AtomicInteger samplesTaken = new java.util.concurrent.atomic.AtomicInteger();
         CountDownLatch done = new CountDownLatch(docs * clients);
         for (int d = 0; d < docs; d++) {
             for (int c = 0; c < clients; c++) {
-                long[] samples = new long[2_000_000];
-                latencies.add(samples);
                 String cellColumn = c % 2 == 0 ? "gf" : "soe";
                 JsonObject cell = new JsonObject().put("section", "fin_summary")
                         .put("row", "exp_" + CLASSES[(c / 2) % CLASSES.length]).put("column", cellColumn);
-                Editor editor = new Editor(documents.get(d), cell, samples, acked, rejected, deadline, maxEdits, done);
+                Editor editor = new Editor(documents.get(d), cell, latencies, samplesTaken, acked, rejected, deadline, maxEdits, done);
                 wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
                         .addHeader("Authorization", "Bearer " + token)).onSuccess(editor::start)
                         .onFailure(err -> done.countDown());
@@ -82,7 +81,7 @@ public final class EditThroughputBench {
         long started = System.nanoTime();
         done.await(seconds + 30L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
+        long[] all = Arrays.stream(latencies, 0, Math.min(samplesTaken.get(), latencies.length)).sorted().toArray();
         System.out.printf("edits acknowledged: %d in %.1f s = %.0f edits/s (%d documents x %d editors, 1 in flight"
                 + " each; rejected %d)%n", acked.get(), elapsed, acked.get() / elapsed, docs, clients, rejected.get());
         if (all.length > 0) {
@@ -98,6 +97,7 @@ public final class EditThroughputBench {
         private final long doc;
         private final JsonObject cell;
         private final long[] samples;
+        private final java.util.concurrent.atomic.AtomicInteger samplesTaken;
         private final AtomicLong acked;
         private final AtomicLong rejected;
         private final long deadline;
@@ -108,11 +108,13 @@ public final class EditThroughputBench {
         private int count;
         private long sentAt;
 
-        Editor(long doc, JsonObject cell, long[] samples, AtomicLong acked, AtomicLong rejected, long deadline,
+        Editor(long doc, JsonObject cell, long[] samples, java.util.concurrent.atomic.AtomicInteger samplesTaken,
+               AtomicLong acked, AtomicLong rejected, long deadline,
                long maxEdits, CountDownLatch done) {
             this.doc = doc;
             this.cell = cell;
             this.samples = samples;
+            this.samplesTaken = samplesTaken;
             this.acked = acked;
             this.rejected = rejected;
             this.deadline = deadline;
@@ -130,7 +132,10 @@ public final class EditThroughputBench {
             JsonObject message = new JsonObject(text);
             String type = message.getString("type");
             if ("ack".equals(type)) {
-                samples[Math.min(count, samples.length - 1)] = System.nanoTime() - sentAt;
+                int slot = samplesTaken.getAndIncrement();
+                if (slot < samples.length) {
+                    samples[slot] = System.nanoTime() - sentAt;
+                }
                 count++;
                 rev++;
                 acked.incrementAndGet();

@@ -30,7 +30,7 @@ class PgEventLogTest extends EventLogContract {
         Migrations.apply(connect);
         vertx = Vertx.vertx();
         pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect).using(vertx).build();
-        log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500);
+        log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500, 2);
         catalog = new PgCatalog(pool);
         userId = catalog.createUser("contract", "契约", "x", "editor").await(20, TimeUnit.SECONDS).id();
     }

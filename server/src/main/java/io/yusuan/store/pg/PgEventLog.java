@@ -25,17 +25,22 @@ public final class PgEventLog implements EventLog {
     private final Pool pool;
     private final GroupCommitter committer;
 
-    public PgEventLog(Pool pool, Context writerContext, int maxRowsPerBatch) {
+    /**
+     * @param maxRowsPerBatch most events in one group commit
+     * @param maxWritesInFlight group commits running at once (each holds a pool connection)
+     */
+    public PgEventLog(Pool pool, Context writerContext, int maxRowsPerBatch, int maxWritesInFlight) {
         this.pool = pool;
-        this.committer = new GroupCommitter(pool, writerContext, maxRowsPerBatch);
+        this.committer = new GroupCommitter(pool, writerContext, maxRowsPerBatch, maxWritesInFlight);
     }
 
     @Override
     public Future<Void> append(long documentId, List<AppliedEvent> events) {
-        List<Tuple> rows = new ArrayList<>(events.size());
+        List<GroupCommitter.EventRow> rows = new ArrayList<>(events.size());
         for (AppliedEvent event : events) {
-            rows.add(Tuple.of(documentId, event.version(), CellsEdited.TYPE, event.by().id(), event.clientOpId(),
-                    EventCodec.payload(event), OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC)));
+            rows.add(new GroupCommitter.EventRow(documentId, event.version(), CellsEdited.TYPE, event.by().id(),
+                    event.clientOpId(), EventCodec.payload(event).encode(),
+                    OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC)));
         }
         return committer.submit(documentId, rows);
     }
