@@ -140,9 +140,7 @@ public final class DocumentRoutes {
                         "role 必须是 editor、reviewer、supervisor 或 admin"));
         String username = ctx.pathParam("username");
         access(ctx, id).compose(role -> requireAdmin(role))
-                .compose(ok -> catalog.userByName(username))
-                .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-                        : Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "没有这个用户：" + username)))
+                .compose(ok -> existingUser(username))
                 .compose(account -> catalog.putMember(id, account.id(), newRole).map(account))
                 .onSuccess(account -> {
                     rooms.ifOpen(id).ifPresent(room -> room.setMember(account.id(), newRole));
@@ -155,9 +153,7 @@ public final class DocumentRoutes {
         long id = JsonBodies.pathId(ctx, "id");
         String username = ctx.pathParam("username");
         access(ctx, id).compose(role -> requireAdmin(role))
-                .compose(ok -> catalog.userByName(username))
-                .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-                        : Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "没有这个用户：" + username)))
+                .compose(ok -> existingUser(username))
                 .compose(account -> catalog.removeMember(id, account.id()).map(removed -> {
                     if (!removed) {
                         throw new ApiException(ErrorCode.NOT_FOUND, username + " 不是该预算的成员");
@@ -167,6 +163,11 @@ public final class DocumentRoutes {
                 }))
                 .onSuccess(removed -> ctx.response().setStatusCode(204).end())
                 .onFailure(ctx::fail);
+    }
+
+    private Future<Catalog.UserAccount> existingUser(String username) {
+        return catalog.userByName(username).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                : Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "没有这个用户：" + username)));
     }
 
     private static Future<Void> requireAdmin(Role role) {

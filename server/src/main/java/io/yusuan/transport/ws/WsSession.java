@@ -27,6 +27,8 @@ import java.util.UUID;
  */
 public final class WsSession implements Subscriber {
 
+    private static final short POLICY_VIOLATION = 1008;
+
     private final ServerWebSocket socket;
     private final AuthUser user;
     private final RoomRegistry rooms;
@@ -72,9 +74,16 @@ public final class WsSession implements Subscriber {
 
     @Override
     public void send(String frame) {
-        if (!socket.isClosed()) {
-            socket.writeTextMessage(frame);
+        if (socket.isClosed()) {
+            return;
         }
+        if (socket.writeQueueFull()) {
+            // A client that cannot keep up would make the server buffer without bound. Closing is
+            // safe: the client reconnects and catches up from its last version.
+            socket.close(POLICY_VIOLATION, "too slow: reconnect and subscribe with since");
+            return;
+        }
+        socket.writeTextMessage(frame);
     }
 
     private void onBinary(Buffer data) {
