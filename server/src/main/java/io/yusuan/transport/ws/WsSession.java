@@ -28,6 +28,11 @@ import java.util.UUID;
 public final class WsSession implements Subscriber {
 
     private static final short POLICY_VIOLATION = 1008;
+    /**
+     * Frames handed to the socket but not yet written out. Counted here rather than read from
+     * writeQueueFull(), which reports full under ordinary bursts written from a room's thread.
+     */
+    private static final int MAX_UNWRITTEN_FRAMES = 10_000;
 
     private final ServerWebSocket socket;
     private final AuthUser user;
@@ -37,6 +42,7 @@ public final class WsSession implements Subscriber {
     private final RateLimiter rate;
     private final String id = UUID.randomUUID().toString();
     private final Context context = Vertx.currentContext();
+    private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
     /** Rooms this socket subscribed to; touched only on the socket's event loop. */
     private final Map<Long, Room> subscribed = new HashMap<>();
 
@@ -77,13 +83,13 @@ public final class WsSession implements Subscriber {
         if (socket.isClosed()) {
             return;
         }
-        if (socket.writeQueueFull()) {
-            // A client that cannot keep up would make the server buffer without bound. Closing is
+        if (unwritten.incrementAndGet() > MAX_UNWRITTEN_FRAMES) {
+            // A client that stopped reading would make the server buffer without bound. Closing is
             // safe: the client reconnects and catches up from its last version.
             socket.close(POLICY_VIOLATION, "too slow: reconnect and subscribe with since");
             return;
         }
-        socket.writeTextMessage(frame);
+        socket.writeTextMessage(frame).onComplete(done -> unwritten.decrementAndGet());
     }
 
     private void onBinary(Buffer data) {
