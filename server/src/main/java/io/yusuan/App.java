@@ -119,30 +119,38 @@ public final class App implements AutoCloseable {
     /** Stops taking connections, lets rooms finish their writes, then stops the database. */
     @Override
     public synchronized void close() {
+        // Each step on its own: one that times out must not skip the ones after it.
+        if (server != null) {
+            step("closing the HTTP server", () -> server.close().await(10, TimeUnit.SECONDS));
+        }
+        if (rooms != null) {
+            step("flushing the rooms", () -> rooms.shutdown().await(30, TimeUnit.SECONDS));
+        }
+        if (pool != null) {
+            step("closing the database pool", () -> pool.close().await(10, TimeUnit.SECONDS));
+        }
+        if (vertx != null) {
+            step("stopping Vert.x", () -> vertx.close().await(10, TimeUnit.SECONDS));
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+        server = null;
+        rooms = null;
+        pool = null;
+        vertx = null;
+        embedded = null;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String what, Step step) {
         try {
-            if (server != null) {
-                server.close().await(10, TimeUnit.SECONDS);
-            }
-            if (rooms != null) {
-                rooms.shutdown().await(30, TimeUnit.SECONDS);
-            }
-            if (pool != null) {
-                pool.close().await(10, TimeUnit.SECONDS);
-            }
-            if (vertx != null) {
-                vertx.close().await(10, TimeUnit.SECONDS);
-            }
+            step.run();
         } catch (Exception e) {
-            LOG.warn("shutting down: {}", e.toString());
-        } finally {
-            server = null;
-            rooms = null;
-            pool = null;
-            vertx = null;
-            if (embedded != null) {
-                embedded.close();
-                embedded = null;
-            }
+            LOG.warn("{}: {}", what, e.toString());
         }
     }
 }

@@ -72,9 +72,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A previous run that died without stopping its PostgreSQL leaves either a live orphan server
-     * or a stale postmaster.pid. Stop the orphan (it is ours: it serves our data directory) and let
-     * PostgreSQL itself discard a stale pid file, which it does when the pid is not running.
+     * A previous run that died without stopping its PostgreSQL leaves either a stale postmaster.pid
+     * (PostgreSQL itself discards it when the pid is not running) or an orphan server on our data
+     * directory. An orphan is stopped; but a server whose launcher still holds the data
+     * directory's lock belongs to a live process (a running Yusuan, or add-user started beside
+     * it), and is left alone with a clear error.
      */
     private static void clearStaleServer(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
@@ -89,19 +91,52 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.deleteIfExists(pidFile);
             return;
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-        if (orphan.isEmpty()) {
-            LOG.info("stale {} (pid {} not running): PostgreSQL will discard it", pidFile, pid);
+        Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(p -> servesDirectory(p, pgData));
+        if (server.isEmpty()) {
+            LOG.info("stale {} (pid {} is not a PostgreSQL on this directory): PostgreSQL will discard it",
+                    pidFile, pid);
             return;
+        }
+        if (lockedByAnotherProcess(pgData.resolve(LAUNCHER_LOCK))) {
+            throw new IllegalStateException("the embedded database in " + pgData + " is in use by another running"
+                    + " Yusuan process (PostgreSQL pid " + pid + "): stop that process first, or set DATABASE_URL");
         }
         LOG.warn("stopping PostgreSQL pid {} left running by a previous run", pid);
         // SIGTERM is PostgreSQL's "smart" shutdown; its clients died with the previous run.
-        orphan.get().destroy();
+        server.get().destroy();
         try {
-            orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception notStopped) {
-            orphan.get().destroyForcibly();
+            throw new IllegalStateException("PostgreSQL pid " + pid + " on " + pgData
+                    + " did not stop within 30 s; stop it by hand", notStopped);
+        }
+    }
+
+    /** The lock file the launcher holds while its PostgreSQL runs (released when its JVM dies). */
+    private static final String LAUNCHER_LOCK = "epg-lock";
+
+    private static boolean servesDirectory(ProcessHandle process, Path pgData) {
+        ProcessHandle.Info info = process.info();
+        boolean postgres = info.command().map(c -> c.endsWith("postgres")).orElse(false);
+        return postgres && info.commandLine().map(line -> line.contains(pgData.toString())).orElse(true);
+    }
+
+    private static boolean lockedByAnotherProcess(Path lockFile) {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.InputCell;
 import io.yusuan.domain.budget.Money;
 import io.yusuan.domain.calc.CellSpec;
+import io.yusuan.domain.template.ColumnKind;
 import io.yusuan.domain.workflow.Role;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,10 @@ public final class Decider {
         }
         if (!spec.get().isInput()) {
             return Decision.reject(Rejection.of(ErrorCode.NOT_EDITABLE, "这是计算单元格，由公式自动得出，不能直接修改"));
+        }
+        if (spec.get().column().kind() != ColumnKind.AMOUNT) {
+            // Text cells (说明, 绩效指标值) get their own command with the narrative sections.
+            return Decision.reject(Rejection.of(ErrorCode.NOT_EDITABLE, "文字栏暂不能通过金额编辑修改"));
         }
         Money value = null;
         if (command.value() != null) {

@@ -3,6 +3,8 @@ package io.yusuan.room;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.BudgetState;
 import io.yusuan.domain.CellEdit;
@@ -18,13 +20,9 @@ import io.yusuan.store.Catalog.DocumentInfo;
 import io.yusuan.store.EventLog;
 import io.yusuan.store.EventLog.ClientOp;
 import io.yusuan.store.Snapshot;
-import io.yusuan.store.VersionConflictException;
-import io.yusuan.store.DuplicateClientOpException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,50 +48,14 @@ public final class Room {
     private final RoomHost host;
     private final Map<String, ClientOp> clientOps;
     private final Map<Long, Role> members;
-    private final Map<String, Subscription> subscribers = new LinkedHashMap<>();
-    private final ArrayDeque<Task> mailbox = new ArrayDeque<>();
+    private final Subscriptions subscribers = new Subscriptions();
+    private final ArrayDeque<RoomTask> mailbox = new ArrayDeque<>();
     private BudgetState state;
     private long lastSnapshotVersion;
     private boolean busy;
     private boolean closed;
     /** An unload check is scheduled; avoids one timer per idle drain. */
     private boolean idleReported;
-
-    /** What the room needs from whoever keeps it: reloading, reopening after unload, idleness. */
-    public interface RoomHost {
-        Future<BudgetState> reload(DocumentInfo info);
-
-        Future<Room> reopen(long documentId);
-
-        void idle(Room room);
-
-        /** Called on the room's context the moment it stops taking tasks. */
-        void unloaded(Room room);
-    }
-
-    private sealed interface Task permits EditTask, SubscribeTask, ReadTask {
-    }
-
-    private record EditTask(Subscriber from, String requestId, EditCell command) implements Task {
-    }
-
-    private record SubscribeTask(Subscriber subscriber, String requestId, Long since) implements Task {
-    }
-
-    private record ReadTask(Function<BudgetState, ?> reader, Promise<Object> result) implements Task {
-    }
-
-    private record Accepted(EditTask task, AppliedEvent event) {
-    }
-
-    private static final class Subscription {
-        final Subscriber subscriber;
-        CellRef focus;
-
-        Subscription(Subscriber subscriber) {
-            this.subscriber = subscriber;
-        }
-    }
 
     Room(DocumentInfo info, BudgetState state, Map<String, ClientOp> clientOps, Map<Long, Role> members,
          long lastSnapshotVersion, Context context, EventLog log, RoomEncoder encoder, RoomSettings settings,
@@ -121,62 +83,84 @@ public final class Room {
     // ---- entry points: callable from any thread; each hops onto the room's context ----
 
     public void edit(Subscriber from, String requestId, EditCell command) {
-        enqueue(new EditTask(from, requestId, command));
+        enqueue(new RoomTask.Edit(from, requestId, command));
     }
 
     public void subscribe(Subscriber subscriber, String requestId, Long since) {
-        enqueue(new SubscribeTask(subscriber, requestId, since));
+        enqueue(new RoomTask.Subscribe(subscriber, requestId, since));
     }
 
     /** Runs {@code reader} against the committed state, in order with the commands. */
     @SuppressWarnings("unchecked")
     public <T> Future<T> read(Function<BudgetState, T> reader) {
-        Promise<Object> result = Promise.promise();
-        enqueue(new ReadTask(reader, result));
+        Promise<Object> result = callerPromise();
+        enqueue(new RoomTask.Read(reader, result));
         return (Future<T>) result.future();
     }
 
+    /**
+     * Leaves the document. Goes through the mailbox so that it cannot overtake a subscribe that is
+     * still queued or reading its catch-up (which would then register a session that already left).
+     */
     public void unsubscribe(Subscriber subscriber) {
-        context.runOnContext(v -> {
-            if (subscribers.remove(subscriber.sessionId()) != null) {
-                broadcastPresence();
-                checkIdle();
-            }
-        });
+        enqueue(new RoomTask.Unsubscribe(subscriber));
     }
 
     public void focus(Subscriber subscriber, CellRef cell) {
         context.runOnContext(v -> {
-            Subscription subscription = subscribers.get(subscriber.sessionId());
-            if (subscription != null) {
-                subscription.focus = cell;
+            if (subscribers.focus(subscriber.sessionId(), cell)) {
                 broadcastPresence();
             }
         });
     }
 
-    /** Membership changed through the API: takes effect for the next command. */
+    /**
+     * Membership changed through the API: takes effect for the next command. A user who is no
+     * longer a member stops receiving the document at once.
+     */
     public void setMember(long userId, Role role) {
         context.runOnContext(v -> {
-            if (role == null) {
-                members.remove(userId);
-            } else {
+            if (role != null) {
                 members.put(userId, role);
+                return;
             }
+            members.remove(userId);
+            List<Subscriber> removed = subscribers.removeUser(userId);
+            if (removed.isEmpty()) {
+                return;
+            }
+            Rejection gone = Rejection.of(ErrorCode.FORBIDDEN, "您已不是该预算的成员");
+            removed.forEach(s -> s.send(encoder.rejected(null, info.id(), null, gone)));
+            broadcastPresence();
+            checkIdle();
         });
     }
 
     /** The viewer's role, for callers outside the room (HTTP); null when not a member. */
     public Future<Role> roleOf(Subscriber who) {
-        Promise<Role> role = Promise.promise();
+        Promise<Role> role = callerPromise();
         context.runOnContext(v -> role.complete(role(who)));
         return role.future();
     }
 
+    /** A promise whose listeners run on the caller's context (an HTTP request's), not the room's. */
+    private static <T> Promise<T> callerPromise() {
+        Context caller = Vertx.currentContext();
+        return caller == null ? Promise.promise() : ((ContextInternal) caller).promise();
+    }
+
     // ---- the mailbox ----
 
-    private void enqueue(Task task) {
+    private void enqueue(RoomTask task) {
         context.runOnContext(v -> {
+            if (task instanceof RoomTask.Subscribe again) {
+                // A re-subscribe (after a gap) must not also receive live versions while its
+                // catch-up is pending, or it would see them twice.
+                subscribers.remove(again.subscriber().sessionId());
+            }
+            if (closed && task instanceof RoomTask.Unsubscribe) {
+                return;
+            }
             if (closed) {
                 // Unloaded meanwhile: hand the task to the room that replaces this one.
                 host.reopen(info.id()).onSuccess(room -> room.enqueue(task))
@@ -190,13 +174,18 @@ public final class Room {
 
     private void drain() {
         while (!busy && !closed && !mailbox.isEmpty()) {
-            Task next = mailbox.peek();
-            if (next instanceof EditTask) {
+            RoomTask next = mailbox.peek();
+            if (next instanceof RoomTask.Edit) {
                 processEdits();
-            } else if (next instanceof SubscribeTask subscribe) {
+            } else if (next instanceof RoomTask.Subscribe subscribe) {
                 mailbox.poll();
                 processSubscribe(subscribe);
-            } else if (next instanceof ReadTask read) {
+            } else if (next instanceof RoomTask.Unsubscribe leave) {
+                mailbox.poll();
+                if (subscribers.remove(leave.subscriber().sessionId())) {
+                    broadcastPresence();
+                }
+            } else if (next instanceof RoomTask.Read read) {
                 mailbox.poll();
                 try {
                     read.result().complete(read.reader().apply(state));
@@ -209,44 +198,36 @@ public final class Room {
     }
 
     private void processEdits() {
-        long baseVersion = state.version();
-        Map<CellRef, InputCell> before = new HashMap<>();
-        List<Accepted> accepted = new ArrayList<>();
-        // Replies that hold only if the batch commits (they were decided on uncommitted state);
-        // their tasks are decided again if it does not.
-        List<EditTask> deferred = new ArrayList<>();
-        List<Runnable> deferredReplies = new ArrayList<>();
-        while (mailbox.peek() instanceof EditTask task && accepted.size() < settings.maxBatch()) {
+        EditBatch batch = new EditBatch(state.version());
+        while (mailbox.peek() instanceof RoomTask.Edit task && batch.accepted.size() < settings.maxBatch()) {
             mailbox.poll();
-            Runnable reply = decideOne(task, before, accepted);
+            Runnable reply = decideOne(task, batch);
             if (reply == null) {
                 continue;
             }
-            if (accepted.isEmpty()) {
+            if (batch.accepted.isEmpty()) {
                 reply.run();
             } else {
-                deferred.add(task);
-                deferredReplies.add(reply);
+                batch.defer(task, reply);
             }
         }
-        if (accepted.isEmpty()) {
+        if (batch.accepted.isEmpty()) {
             return;
         }
         busy = true;
-        List<AppliedEvent> events = accepted.stream().map(Accepted::event).toList();
-        log.append(info.id(), events).onComplete(result -> context.runOnContext(v -> {
+        log.append(info.id(), batch.events()).onComplete(result -> context.runOnContext(v -> {
             if (result.succeeded()) {
-                committed(accepted, deferredReplies, baseVersion);
+                committed(batch);
                 busy = false;
                 drain();
             } else {
-                failed(result.cause(), accepted, deferred, before, baseVersion);
+                failed(result.cause(), batch);
             }
         }));
     }
 
     /** Decides one edit; returns the reply to send for a refusal or a resend, null if accepted. */
-    private Runnable decideOne(EditTask task, Map<CellRef, InputCell> before, List<Accepted> accepted) {
+    private Runnable decideOne(RoomTask.Edit task, EditBatch batch) {
         String opId = task.command().clientOpId();
         ClientOp previous = clientOps.get(opId);
         if (previous != null) {
@@ -270,79 +251,115 @@ public final class Room {
             return () -> task.from().send(encoder.rejected(task.requestId(), info.id(), opId,
                     Rejection.of(ErrorCode.INVALID_VALUE, "金额过大：合计超出可表示的范围")));
         }
-        touched.forEach(before::putIfAbsent);
+        touched.forEach(batch.before::putIfAbsent);
         clientOps.put(opId, new ClientOp(event.version(), task.from().actor().id()));
-        accepted.add(new Accepted(task, event));
+        batch.accepted.add(new RoomTask.Accepted(task, event));
         return null;
     }
 
-    private void answerResend(EditTask task, ClientOp previous) {
+    private void answerResend(RoomTask.Edit task, ClientOp previous) {
         String opId = task.command().clientOpId();
         if (previous.actorId() == task.from().actor().id()) {
             task.from().send(encoder.ack(task.requestId(), info.id(), previous.version(), opId));
         } else {
-            task.from().send(encoder.rejected(task.requestId(), info.id(), opId, Rejection.of(ErrorCode.BAD_MESSAGE,
+            task.from().send(encoder.rejected(task.requestId(), info.id(), opId, Rejection.of(ErrorCode.CONFLICT,
                     "clientOpId 已被其他用户使用，请换一个")));
         }
     }
 
-    private void committed(List<Accepted> accepted, List<Runnable> deferredReplies, long baseVersion) {
-        for (Accepted done : accepted) {
+    private void committed(EditBatch batch) {
+        for (RoomTask.Accepted done : batch.accepted) {
             AppliedEvent event = done.event();
             done.task().from().send(encoder.ack(done.task().requestId(), info.id(), event.version(),
                     event.clientOpId()));
-            String frame = encoder.applied(info.id(), event);
-            subscribers.values().forEach(s -> s.subscriber.send(frame));
+            subscribers.broadcast(encoder.applied(info.id(), event));
         }
-        deferredReplies.forEach(Runnable::run);
-        if (state.version() / settings.snapshotEvery() > baseVersion / settings.snapshotEvery()) {
+        batch.deferredReplies.forEach(Runnable::run);
+        if (state.version() / settings.snapshotEvery() > batch.baseVersion / settings.snapshotEvery()) {
             saveSnapshot();
         }
     }
 
-    private void failed(Throwable cause, List<Accepted> accepted, List<EditTask> deferred,
-                        Map<CellRef, InputCell> before, long baseVersion) {
-        LOG.warn("document {}: append of versions {}..{} failed: {}", info.id(), baseVersion + 1, state.version(),
-                cause.toString());
+    /**
+     * The append failed — or its outcome is unknown (a connection lost after COMMIT), or another
+     * writer took the versions. The log decides: if it moved past our base version, adopt what it
+     * holds (acknowledge our operations that are in it, broadcast its versions); if not, roll back.
+     */
+    private void failed(Throwable cause, EditBatch batch) {
+        LOG.warn("document {}: append of versions {}..{} failed: {}", info.id(), batch.baseVersion + 1,
+                state.version(), cause.toString());
+        log.readAfter(info.id(), batch.baseVersion, Integer.MAX_VALUE).onComplete(read -> context.runOnContext(v -> {
+            if (read.succeeded() && !read.result().isEmpty()) {
+                adoptLog(read.result(), batch);
+            } else {
+                rollBack(batch);
+            }
+        }));
+    }
+
+    private void rollBack(EditBatch batch) {
         Rejection unavailable = Rejection.of(ErrorCode.UNAVAILABLE, "保存失败，修改未生效，请重试");
-        for (Accepted lost : accepted) {
+        for (RoomTask.Accepted lost : batch.accepted) {
             clientOps.remove(lost.event().clientOpId());
             refuse(lost.task(), unavailable);
         }
-        for (int i = deferred.size() - 1; i >= 0; i--) {
-            mailbox.addFirst(deferred.get(i));
-        }
-        if (cause instanceof VersionConflictException || cause instanceof DuplicateClientOpException) {
-            // The log holds something this room did not write: rebuild from the log.
-            host.reload(info).onComplete(reloaded -> context.runOnContext(v -> {
-                if (reloaded.succeeded()) {
-                    state = reloaded.result();
-                } else {
-                    state.rollback(baseVersion, before);
-                }
-                busy = false;
-                drain();
-            }));
-            return;
-        }
-        state.rollback(baseVersion, before);
+        state.rollback(batch.baseVersion, batch.before);
+        requeue(batch.deferred);
         busy = false;
         drain();
     }
 
-    private void refuse(Task task, Rejection rejection) {
-        if (task instanceof EditTask edit) {
+    private void adoptLog(List<AppliedEvent> committed, EditBatch batch) {
+        host.reload(info).onComplete(reloaded -> context.runOnContext(v -> {
+            if (reloaded.failed()) {
+                rollBack(batch);
+                return;
+            }
+            state = reloaded.result().state();
+            clientOps.clear();
+            clientOps.putAll(reloaded.result().clientOps());
+            Map<String, AppliedEvent> byOp = new HashMap<>();
+            for (AppliedEvent event : committed) {
+                if (event.clientOpId() != null) {
+                    byOp.put(event.clientOpId(), event);
+                }
+                subscribers.broadcast(encoder.applied(info.id(), event));
+            }
+            Rejection unavailable = Rejection.of(ErrorCode.UNAVAILABLE, "保存失败，修改未生效，请重试");
+            for (RoomTask.Accepted mine : batch.accepted) {
+                AppliedEvent stored = byOp.get(mine.event().clientOpId());
+                if (stored != null && stored.by().id() == mine.task().from().actor().id()) {
+                    mine.task().from().send(encoder.ack(mine.task().requestId(), info.id(), stored.version(),
+                            stored.clientOpId()));
+                } else {
+                    refuse(mine.task(), unavailable);
+                }
+            }
+            requeue(batch.deferred);
+            busy = false;
+            drain();
+        }));
+    }
+
+    private void requeue(List<RoomTask.Edit> deferred) {
+        for (int i = deferred.size() - 1; i >= 0; i--) {
+            mailbox.addFirst(deferred.get(i));
+        }
+    }
+
+    private void refuse(RoomTask task, Rejection rejection) {
+        if (task instanceof RoomTask.Edit edit) {
             edit.from().send(encoder.rejected(edit.requestId(), info.id(), edit.command().clientOpId(), rejection));
-        } else if (task instanceof SubscribeTask subscribe) {
+        } else if (task instanceof RoomTask.Subscribe subscribe) {
             subscribe.subscriber().send(encoder.rejected(subscribe.requestId(), info.id(), null, rejection));
-        } else if (task instanceof ReadTask read) {
-            read.result().fail(rejection.message());
+        } else if (task instanceof RoomTask.Read read) {
+            read.result().fail(new RoomUnavailableException(rejection.message()));
         }
     }
 
     // ---- subscriptions and presence ----
 
-    private void processSubscribe(SubscribeTask task) {
+    private void processSubscribe(RoomTask.Subscribe task) {
         Subscriber subscriber = task.subscriber();
         Role role = role(subscriber);
         if (role == null) {
@@ -376,20 +393,15 @@ public final class Room {
     }
 
     private void register(Subscriber subscriber) {
-        subscribers.computeIfAbsent(subscriber.sessionId(), id -> new Subscription(subscriber));
+        if (!subscriber.connected()) {
+            return;
+        }
+        subscribers.add(subscriber);
         broadcastPresence();
     }
 
     private void broadcastPresence() {
-        Map<Long, PresenceEntry> byUser = new LinkedHashMap<>();
-        for (Subscription s : subscribers.values()) {
-            PresenceEntry known = byUser.get(s.subscriber.actor().id());
-            if (known == null || known.cell() == null) {
-                byUser.put(s.subscriber.actor().id(), new PresenceEntry(s.subscriber.actor(), s.focus));
-            }
-        }
-        String frame = encoder.presence(info.id(), List.copyOf(byUser.values()));
-        subscribers.values().forEach(s -> s.subscriber.send(frame));
+        subscribers.broadcast(encoder.presence(info.id(), subscribers.presence()));
     }
 
     private Role role(Subscriber who) {

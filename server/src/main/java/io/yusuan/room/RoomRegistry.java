@@ -25,7 +25,7 @@ import java.util.function.Function;
  * subscribers is unloaded after a quiet period, once its state is persisted (it always is: the
  * log is written before anything is acknowledged; the unload only adds a snapshot).
  */
-public final class RoomRegistry implements Room.RoomHost {
+public final class RoomRegistry implements RoomHost {
 
     private final Vertx vertx;
     private final Catalog catalog;
@@ -49,17 +49,22 @@ public final class RoomRegistry implements Room.RoomHost {
     /** The room of a document, loading it if needed; fails with {@link RoomNotFoundException}. */
     public Future<Room> open(long documentId) {
         if (stopping) {
-            return Future.failedFuture(new IllegalStateException("server is stopping"));
+            return Future.failedFuture(new RoomUnavailableException("服务器正在关闭"));
         }
         Future<Room> room = rooms.computeIfAbsent(documentId, this::load);
         room.onFailure(err -> rooms.remove(documentId, room));
         return room;
     }
 
-    /** The room if it is loaded, for notifying it of membership changes. */
-    public Optional<Room> ifOpen(long documentId) {
+    /**
+     * Runs {@code action} on the document's room if it is loaded or loading (a room still loading
+     * must not miss a membership change made meanwhile).
+     */
+    public void ifOpen(long documentId, java.util.function.Consumer<Room> action) {
         Future<Room> room = rooms.get(documentId);
-        return room != null && room.succeeded() ? Optional.of(room.result()) : Optional.empty();
+        if (room != null) {
+            room.onSuccess(action::accept);
+        }
     }
 
     public int openRooms() {
@@ -72,15 +77,14 @@ public final class RoomRegistry implements Room.RoomHost {
                 return Future.failedFuture(new RoomNotFoundException(documentId));
             }
             DocumentInfo info = found.get();
-            Future<BudgetState> state = reload(info);
-            Future<Map<String, EventLog.ClientOp>> ops = log.clientOps(documentId);
+            Future<RoomHost.Loaded> loaded = reload(info);
             Future<List<Catalog.Member>> members = catalog.members(documentId);
             Future<Optional<Snapshot>> snapshot = log.latestSnapshot(documentId);
-            return Future.all(state, ops, members, snapshot).map(all -> {
+            return Future.all(loaded, members, snapshot).map(all -> {
                 Map<Long, Role> roles = new HashMap<>();
                 members.result().forEach(m -> roles.put(m.userId(), m.role()));
                 long snapshotVersion = snapshot.result().map(Snapshot::version).orElse(0L);
-                return new Room(info, state.result(), ops.result(), roles, snapshotVersion,
+                return new Room(info, loaded.result().state(), loaded.result().clientOps(), roles, snapshotVersion,
                         ((VertxInternal) vertx).createEventLoopContext(), log, encoder, settings, this);
             });
         });
@@ -88,7 +92,7 @@ public final class RoomRegistry implements Room.RoomHost {
 
     /** Newest snapshot plus every later event; totals derived once at the end. */
     @Override
-    public Future<BudgetState> reload(DocumentInfo info) {
+    public Future<RoomHost.Loaded> reload(DocumentInfo info) {
         DocumentLayout layout;
         try {
             layout = layouts.apply(info);
@@ -98,8 +102,10 @@ public final class RoomRegistry implements Room.RoomHost {
         return log.latestSnapshot(info.id()).compose(snapshot -> {
             long base = snapshot.map(Snapshot::version).orElse(0L);
             Map<CellRef, InputCell> inputs = snapshot.map(Snapshot::inputs).orElse(Map.of());
-            return log.readAfter(info.id(), base, Integer.MAX_VALUE)
+            Future<BudgetState> state = log.readAfter(info.id(), base, Integer.MAX_VALUE)
                     .map(events -> BudgetState.replay(layout, base, inputs, events));
+            Future<Map<String, EventLog.ClientOp>> ops = log.clientOps(info.id());
+            return Future.all(state, ops).map(all -> new RoomHost.Loaded(state.result(), ops.result()));
         });
     }
 

@@ -16,6 +16,9 @@ public interface Subscriber {
     /** A global admin is admin of every document. */
     boolean globalAdmin();
 
+    /** False once the connection is gone: a room never registers a closed subscriber. */
+    boolean connected();
+
     /** Sends an already encoded frame. Must be safe to call from any thread. */
     void send(String frame);
 }

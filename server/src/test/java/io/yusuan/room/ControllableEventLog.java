@@ -23,6 +23,8 @@ final class ControllableEventLog implements EventLog {
     final AtomicInteger failNext = new AtomicInteger();
     /** Fails the append with this ordinal (1 = first), 0 for none. */
     volatile int failAppendNumber;
+    /** Writes the next append, then reports failure: a connection lost after COMMIT. */
+    volatile boolean commitThenFail;
     private final Vertx vertx;
     volatile long delayMillis;
 
@@ -37,6 +39,10 @@ final class ControllableEventLog implements EventLog {
         Runnable write = () -> {
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || number == failAppendNumber) {
                 done.fail(new IllegalStateException("injected: connection lost"));
+            } else if (commitThenFail) {
+                commitThenFail = false;
+                inner.append(documentId, events)
+                        .onComplete(r -> done.fail(new IllegalStateException("injected: lost after commit")));
             } else {
                 inner.append(documentId, events).onComplete(done);
             }

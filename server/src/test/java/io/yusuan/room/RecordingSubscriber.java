@@ -34,6 +34,11 @@ final class RecordingSubscriber implements Subscriber {
     }
 
     @Override
+    public boolean connected() {
+        return true;
+    }
+
+    @Override
     public void send(String frame) {
         frames.add(new JsonObject(frame));
     }

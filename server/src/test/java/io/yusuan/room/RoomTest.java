@@ -51,10 +51,12 @@ class RoomTest {
         List<CodeRow> rows = ITEMS.stream().map(code -> new CodeRow(code, "项 " + code)).toList();
         DocumentInfo info = new DocumentInfo(7, "anhui-dept", "测试预算", "测试单位", 2024, Map.of("gp_exp", rows));
         BudgetState state = BudgetState.replay(LIBRARY.layoutFor(info), 0, Map.of(), List.of());
-        Room.RoomHost host = new Room.RoomHost() {
+        RoomHost host = new RoomHost() {
             @Override
-            public Future<BudgetState> reload(DocumentInfo doc) {
-                return Future.failedFuture("not in this test");
+            public Future<RoomHost.Loaded> reload(DocumentInfo doc) {
+                return log.readAfter(doc.id(), 0, Integer.MAX_VALUE).compose(events -> log.clientOps(doc.id())
+                        .map(ops -> new RoomHost.Loaded(BudgetState.replay(LIBRARY.layoutFor(doc), 0, Map.of(), events),
+                                ops)));
             }
 
             @Override
@@ -279,5 +281,67 @@ class RoomTest {
         });
         room.unsubscribe(alice);
         await(() -> idleCalls.get() > 0);
+    }
+
+    @Test
+    void aWriteThatCommittedDespiteAnErrorIsAcknowledgedNotReportedLost() throws Exception {
+        RecordingSubscriber watcher = subscribed(RITA);
+        RecordingSubscriber alice = new RecordingSubscriber(ALICE);
+        log.commitThenFail = true;
+
+        room.edit(alice, "r1", new EditCell(item("2101501"), "100.00", 0, "op-1"));
+        await(() -> !alice.ofType("ack").isEmpty() || !alice.ofType("rejected").isEmpty());
+
+        assertTrue(alice.ofType("rejected").isEmpty(), () -> alice.frames.toString());
+        assertEquals(1L, alice.ofType("ack").get(0).getLong("version"));
+        await(() -> watcher.ofType("applied").size() == 1);
+        room.edit(alice, "r2", new EditCell(item("2101501"), "200.00", 1, "op-2"));
+        await(() -> alice.ofType("ack").size() == 2);
+        assertEquals(2L, alice.ofType("ack").get(1).getLong("version"));
+        room.edit(alice, "r3", new EditCell(item("2101501"), "200.00", 1, "op-1"));
+        await(() -> alice.ofType("ack").size() == 3);
+        assertEquals(1L, alice.ofType("ack").get(2).getLong("version"), "the resend is still recognised");
+    }
+
+    @Test
+    void aRemovedMemberStopsReceivingTheDocument() throws Exception {
+        RecordingSubscriber bob = subscribed(BOB);
+        RecordingSubscriber alice = new RecordingSubscriber(ALICE);
+        room.setMember(BOB.id(), null);
+        await(() -> bob.ofType("rejected").size() == 1);
+        assertEquals("FORBIDDEN", bob.ofType("rejected").get(0).getString("code"));
+        room.edit(alice, "a", new EditCell(item("2101501"), "1.00", 0, "a"));
+        await(() -> alice.ofType("ack").size() == 1);
+        Thread.sleep(50);
+        assertTrue(bob.ofType("applied").isEmpty());
+    }
+
+    @Test
+    void aSessionThatLeavesWhileItsSubscribeIsQueuedLeavesNoGhost() throws Exception {
+        RecordingSubscriber alice = new RecordingSubscriber(ALICE);
+        RecordingSubscriber watcher = subscribed(RITA);
+        log.delayMillis = 100;
+        room.edit(alice, "slow", new EditCell(item("2101501"), "1.00", 0, "slow"));
+        RecordingSubscriber bob = new RecordingSubscriber(BOB);
+        room.subscribe(bob, "s", 0L);
+        room.unsubscribe(bob);
+        await(() -> alice.ofType("ack").size() == 1);
+        room.read(state -> null).await(5, TimeUnit.SECONDS);
+        List<JsonObject> presence = watcher.ofType("presence");
+        assertEquals(1, presence.get(presence.size() - 1).getJsonArray("users").size(),
+                () -> presence.get(presence.size() - 1).encode());
+    }
+
+    @Test
+    void aResubscribeGetsEachVersionOnce() throws Exception {
+        RecordingSubscriber alice = new RecordingSubscriber(ALICE);
+        RecordingSubscriber bob = subscribed(BOB);
+        log.delayMillis = 50;
+        room.edit(alice, "a", new EditCell(item("2101501"), "1.00", 0, "a"));
+        room.subscribe(bob, "again", 0L);
+        await(() -> bob.ofType("catchup").size() == 1 && alice.ofType("ack").size() == 1);
+        room.read(state -> null).await(5, TimeUnit.SECONDS);
+        long copies = bob.ofType("applied").size() + bob.ofType("catchup").get(0).getJsonArray("events").size();
+        assertEquals(1, copies, () -> bob.frames.toString());
     }
 }

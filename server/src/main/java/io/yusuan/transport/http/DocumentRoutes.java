@@ -143,7 +143,7 @@ public final class DocumentRoutes {
                 .compose(ok -> existingUser(username))
                 .compose(account -> catalog.putMember(id, account.id(), newRole).map(account))
                 .onSuccess(account -> {
-                    rooms.ifOpen(id).ifPresent(room -> room.setMember(account.id(), newRole));
+                    rooms.ifOpen(id, room -> room.setMember(account.id(), newRole));
                     ctx.json(new JsonObject().put("username", account.username()).put("role", newRole.wireName()));
                 })
                 .onFailure(ctx::fail);
@@ -158,7 +158,7 @@ public final class DocumentRoutes {
                     if (!removed) {
                         throw new ApiException(ErrorCode.NOT_FOUND, username + " 不是该预算的成员");
                     }
-                    rooms.ifOpen(id).ifPresent(room -> room.setMember(account.id(), null));
+                    rooms.ifOpen(id, room -> room.setMember(account.id(), null));
                     return removed;
                 }))
                 .onSuccess(removed -> ctx.response().setStatusCode(204).end())

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.yusuan.domain.ErrorCode;
 import io.yusuan.room.RoomNotFoundException;
+import io.yusuan.room.RoomUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ public final class ErrorResponses {
             send(ctx, api.code(), api.getMessage());
         } else if (failure instanceof RoomNotFoundException) {
             send(ctx, ErrorCode.NOT_FOUND, "预算不存在");
+        } else if (failure instanceof RoomUnavailableException || failure instanceof java.net.ConnectException) {
+            send(ctx, ErrorCode.UNAVAILABLE, "服务暂时不可用，请稍后重试");
         } else if (failure instanceof HttpException http && http.getStatusCode() == 413) {
             send(ctx, ErrorCode.TOO_LARGE, "请求体太大");
         } else if (failure instanceof HttpException http && http.getStatusCode() < 500) {

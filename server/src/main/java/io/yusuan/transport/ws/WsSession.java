@@ -17,8 +17,8 @@ import io.yusuan.transport.ws.protocol.DecodeException;
 import io.yusuan.transport.ws.protocol.WireDecoder;
 import io.yusuan.transport.ws.protocol.WireEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,8 +43,11 @@ public final class WsSession implements Subscriber {
     private final String id = UUID.randomUUID().toString();
     private final Context context = Vertx.currentContext();
     private final java.util.concurrent.atomic.AtomicInteger unwritten = new java.util.concurrent.atomic.AtomicInteger();
-    /** Rooms this socket subscribed to; touched only on the socket's event loop. */
-    private final Map<Long, Room> subscribed = new HashMap<>();
+    /**
+     * Documents this socket subscribed to; touched only on the socket's event loop. Rooms are
+     * looked up in the registry each time rather than cached: a room may unload and be replaced.
+     */
+    private final Set<Long> subscribed = new HashSet<>();
 
     public WsSession(ServerWebSocket socket, AuthUser user, RoomRegistry rooms, WireEncoder encoder,
                      int maxFrameBytes, int maxMessagesPerSecond) {
@@ -59,7 +62,7 @@ public final class WsSession implements Subscriber {
     public void start() {
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(this::onBinary);
-        socket.closeHandler(v -> subscribed.values().forEach(room -> room.unsubscribe(this)));
+        socket.closeHandler(v -> subscribed.forEach(doc -> rooms.ifOpen(doc, room -> room.unsubscribe(this))));
         socket.exceptionHandler(err -> socket.close());
     }
 
@@ -76,6 +79,11 @@ public final class WsSession implements Subscriber {
     @Override
     public boolean globalAdmin() {
         return user.admin();
+    }
+
+    @Override
+    public boolean connected() {
+        return !socket.isClosed();
     }
 
     @Override
@@ -127,34 +135,28 @@ public final class WsSession implements Subscriber {
 
     private void dispatch(ClientMessage message) {
         if (message instanceof ClientMessage.Subscribe s) {
-            withRoom(s, room -> {
-                subscribed.put(s.doc(), room);
-                room.subscribe(this, s.requestId(), s.since());
-            });
+            subscribed.add(s.doc());
+            withRoom(s, room -> room.subscribe(this, s.requestId(), s.since()));
         } else if (message instanceof ClientMessage.Unsubscribe u) {
-            Room room = subscribed.remove(u.doc());
-            if (room != null) {
-                room.unsubscribe(this);
+            if (subscribed.remove(u.doc())) {
+                rooms.ifOpen(u.doc(), room -> room.unsubscribe(this));
             }
         } else if (message instanceof ClientMessage.Edit e) {
             withRoom(e, room -> room.edit(this, e.requestId(), e.command()));
         } else if (message instanceof ClientMessage.Focus f) {
-            Room room = subscribed.get(f.doc());
-            if (room != null) {
-                room.focus(this, f.cell());
+            if (subscribed.contains(f.doc())) {
+                rooms.ifOpen(f.doc(), room -> room.focus(this, f.cell()));
             }
         }
     }
 
     private void withRoom(ClientMessage message, java.util.function.Consumer<Room> action) {
-        Room known = subscribed.get(message.doc());
-        if (known != null) {
-            action.accept(known);
-            return;
-        }
         String clientOpId = message instanceof ClientMessage.Edit e ? e.command().clientOpId() : null;
         // Back on the socket's own context: the session's map is confined to it.
         rooms.open(message.doc()).onComplete(result -> context.runOnContext(v -> {
+            if (socket.isClosed()) {
+                return;
+            }
             if (result.succeeded()) {
                 action.accept(result.result());
                 return;
