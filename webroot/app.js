@@ -50,9 +50,13 @@ function leaveDocument() {
   document.title = 'Yusuan 预算协同编制';
 }
 
+/**
+ * One session for the life of the tab: its grid and panels bind listeners to the page,
+ * and a second instance after a re-login would leave the first one's listeners reacting too.
+ */
 function documentSession() {
+  const s = session();
   if (!docSession) {
-    const s = session();
     docSession = new DocumentSession({
       sheets: $('#sheets'),
       nav: $('#section-nav'),
@@ -60,8 +64,11 @@ function documentSession() {
       presence: $('#presence'),
       note: $('#readonly-note'),
       unitToggle: $('#unit-toggle'),
-    }, conn, s ? s.user : null);
+      checks: $('#checks'),
+      checkCount: $('#check-count'),
+    }, conn, null);
   }
+  docSession.me = s ? s.user : null;
   return docSession;
 }
 
@@ -69,7 +76,6 @@ function documentSession() {
 
 function showLogin(message) {
   leaveDocument();
-  docSession = null;
   conn.shutdown();
   showView('login');
   $('#login-error').textContent = message || '';
@@ -108,7 +114,6 @@ $('#login-form').addEventListener('submit', async (e) => {
 
 $('#logout').addEventListener('click', () => {
   leaveDocument();
-  docSession = null;
   conn.shutdown();
   clearSession();
   history.replaceState(null, '', location.pathname);

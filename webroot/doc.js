@@ -3,6 +3,8 @@
 // The local model is the cell objects of the last snapshot, mutated in place.
 
 import { Grid, cellKey } from './grid.js';
+import { Checks } from './checks.js';
+import { Presence } from './presence.js';
 import { parseInput, sameAmount } from './money.js';
 import { esc, toast, roleName, canEditRole } from './ui.js';
 import { REJECT_TEXT, newOpId, refOf, rejectMessage, cellTitle } from './protocol.js';
@@ -10,7 +12,7 @@ import { REJECT_TEXT, newOpId, refOf, rejectMessage, cellTitle } from './protoco
 const MAX_BUFFER = 2000;
 
 export class DocumentSession {
-  /** els: {sheets, nav, title, presence, note, unitToggle}; conn: Connection; me: the signed-in user */
+  /** els: {sheets, nav, title, presence, note, unitToggle, checks, checkCount}; conn: Connection; me: the signed-in user */
   constructor(els, conn, me) {
     this.els = els;
     this.conn = conn;
@@ -28,18 +30,24 @@ export class DocumentSession {
     this.opByKey = new Map(); // cell key → clientOpId of the edit in flight
     this.queued = new Map(); // cell key → value typed while an earlier edit was still in flight
     this.myOps = new Set(); // every clientOpId this tab sent, so our own changes don't flash as someone else's
-    this.presence = [];
-    this.focusTimer = 0;
-    this.focusWanted = null;
-    this.focusSent = null;
     this.ackTimer = 0;
     this.grid = new Grid(els.sheets, els.nav, {
       canEdit: () => canEditRole(this.doc && this.doc.role),
       displayValue: (key) => this.displayValue(key),
       titleFor: (key) => this.titleFor(key),
       onCommit: (key, raw) => this.commit(key, raw),
-      onFocusCell: (key) => this.focusChanged(key),
+      onFocusCell: (key) => this.presence.focusChanged(key),
       onReadOnly: (key) => this.readOnlyHint(key),
+    });
+    this.presence = new Presence(els.presence, this.grid, conn, {
+      me: () => this.me,
+      docId: () => this.docId,
+      rendered: () => this.doc !== null,
+      ready: () => !this.syncing,
+    });
+    this.checks = new Checks({ panel: els.checks, count: els.checkCount }, this.grid, {
+      doc: () => this.doc,
+      titleFor: (key) => this.titleFor(key),
     });
   }
 
@@ -60,6 +68,7 @@ export class DocumentSession {
     this.els.nav.textContent = '';
     this.els.note.hidden = true;
     this.els.title.textContent = '';
+    this.checks.clear();
     this.conn.ensure();
     if (this.conn.isOpen) this.subscribe(null);
   }
@@ -68,7 +77,6 @@ export class DocumentSession {
     if (this.docId === null) return;
     this.grid.cancelEditor();
     this.conn.send({ type: 'unsubscribe', doc: this.docId });
-    clearTimeout(this.focusTimer);
     clearTimeout(this.ackTimer);
     this.docId = null;
     this.doc = null;
@@ -77,18 +85,15 @@ export class DocumentSession {
     this.queued.clear();
     this.buffer = [];
     this.syncing = false;
-    this.focusSent = null;
-    this.focusWanted = null;
     this.grid.focusedKey = null;
-    this.presence = [];
-    this.els.presence.textContent = '';
+    this.presence.reset();
     this.els.sheets.textContent = '';
   }
 
   /** Called by the connection after every (re)connect. */
   connected() {
     this.epoch += 1;
-    this.focusSent = null;
+    this.presence.reconnected();
     if (this.docId !== null) this.subscribe(this.doc ? this.version : null);
   }
 
@@ -108,6 +113,7 @@ export class DocumentSession {
       b.setAttribute('aria-pressed', String(b.dataset.unit === unit));
     }
     if (this.doc) this.grid.setUnit(unit);
+    this.checks.setUnit(unit);
   }
 
   // ---- incoming -------------------------------------------------------------
@@ -123,7 +129,7 @@ export class DocumentSession {
       case 'applied': return this.applied(msg);
       case 'ack': return this.ack(msg);
       case 'rejected': return this.rejected(msg);
-      case 'presence': return this.setPresence(msg.users || []);
+      case 'presence': return this.presence.set(msg.users || []);
       case 'error': return this.frameError(msg);
       default: return undefined; // newer server messages we do not know yet are harmless to skip
     }
@@ -143,6 +149,7 @@ export class DocumentSession {
     this.els.note.hidden = !readOnly;
     this.els.note.textContent = readOnly ? `只读：您的角色是${roleName(this.doc.role)}` : '';
     this.grid.render(this.doc, this.unit);
+    this.checks.reset(this.doc.checks);
     for (const [opId, op] of [...this.ops]) {
       const cell = this.grid.cells.get(op.key);
       // A snapshot does not say which edits it contains; an edit whose value is already
@@ -155,7 +162,7 @@ export class DocumentSession {
         this.grid.paint(op.key);
       }
     }
-    this.grid.setPeers(this.othersInPresence());
+    this.grid.setPeers(this.presence.others());
     if (!first) {
       scroller.scrollTop = scrollTop;
       if (focused) this.grid.focusKey(focused);
@@ -189,7 +196,7 @@ export class DocumentSession {
     for (const op of this.ops.values()) {
       if (op.epoch !== this.epoch) this.transmit(op);
     }
-    this.sendFocus();
+    this.presence.send();
   }
 
   applied(msg) {
@@ -227,6 +234,7 @@ export class DocumentSession {
       this.grid.paint(key);
       flashes.push([key, 'calc']);
     }
+    this.checks.apply(ev.checks);
     this.version = ev.version;
     if (this.ops.has(ev.clientOpId)) this.settle(ev.clientOpId, false);
     this.grid.flash(flashes);
@@ -285,18 +293,6 @@ export class DocumentSession {
     const text = REJECT_TEXT[msg.code] || msg.code;
     this.els.sheets.innerHTML = `<p class="open-failed">无法打开此预算：${esc(text)}${msg.message ? `（${esc(msg.message)}）` : ''}</p>`;
     toast(`无法打开此预算：${msg.message || text}`, 'error');
-  }
-
-  setPresence(users) {
-    this.presence = users;
-    const names = [...new Map(users.map((u) => [u.id, u.name])).values()];
-    this.els.presence.textContent = names.length ? `在线：${names.join('、')}` : '';
-    this.els.presence.title = this.els.presence.textContent;
-    if (this.doc) this.grid.setPeers(this.othersInPresence());
-  }
-
-  othersInPresence() {
-    return this.presence.filter((u) => !this.me || u.id !== this.me.id);
   }
 
   // ---- outgoing -------------------------------------------------------------
@@ -368,23 +364,6 @@ export class DocumentSession {
     }
   }
 
-  /** Presence is throttled: holding an arrow key must not become a flood of frames. */
-  focusChanged(key) {
-    this.focusWanted = key;
-    if (!this.focusTimer) {
-      this.focusTimer = setTimeout(() => {
-        this.focusTimer = 0;
-        this.sendFocus();
-      }, 120);
-    }
-  }
-
-  sendFocus() {
-    if (this.docId === null || this.syncing || this.focusWanted === this.focusSent) return;
-    const key = this.focusWanted;
-    if (this.conn.send({ type: 'focus', doc: this.docId, cell: key ? refOf(key) : null })) this.focusSent = key;
-  }
-
   // ---- text -------------------------------------------------------------------
 
   readOnlyHint(key) {
@@ -394,6 +373,8 @@ export class DocumentSession {
   }
 
   titleFor(key) {
-    return cellTitle(this.grid.cells.get(key), this.opByKey.has(key), this.grid.peerNames(key));
+    const base = cellTitle(this.grid.cells.get(key), this.opByKey.has(key), this.grid.peerNames(key));
+    const notes = this.checks.notesFor(key);
+    return notes ? `${base}\n${notes}` : base;
   }
 }

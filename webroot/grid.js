@@ -9,6 +9,7 @@ import { formatYuan, editableText } from './money.js';
 export const cellKey = (section, row, column) => `${section}|${row}|${column}`;
 
 const TOTAL_LABEL = /合计|总计/;
+const FLASHES = ['flash-peer', 'flash-calc', 'flash-check'];
 
 function isTotalRow(row) {
   return row.total === true || row.key === 'total' || TOTAL_LABEL.test(row.label || '');
@@ -158,19 +159,19 @@ export class Grid {
     if (td) td.classList.toggle('pending', on);
   }
 
-  /** kinds: [key, 'peer' | 'calc'] pairs. One reflow for the whole batch, not one per cell. */
+  /** kinds: [key, 'peer' | 'calc' | 'check'] pairs. One reflow for the whole batch, not one per cell. */
   flash(pairs) {
     const hits = [];
     for (const [key, kind] of pairs) {
       const td = this.tds.get(key);
       if (!td) continue;
-      td.classList.remove('flash-peer', 'flash-calc');
+      td.classList.remove(...FLASHES);
       hits.push([td, kind, key]);
     }
     if (!hits.length) return;
     void this.container.offsetWidth; // restart the CSS animation on cells that were already flashing
     for (const [td, kind, key] of hits) {
-      td.classList.add(kind === 'peer' ? 'flash-peer' : 'flash-calc');
+      td.classList.add(`flash-${kind}`);
       if (kind === 'peer') td.title = this.hooks.titleFor(key);
     }
   }
@@ -345,7 +346,7 @@ export class Grid {
       if (td) td.title = this.hooks.titleFor(td.dataset.cell);
     });
     root.addEventListener('animationend', (e) => {
-      e.target.classList.remove('flash-peer', 'flash-calc');
+      e.target.classList.remove(...FLASHES);
     });
     root.addEventListener('focusin', (e) => {
       const td = e.target.closest('td[data-cell]');

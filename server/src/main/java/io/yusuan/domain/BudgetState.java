@@ -13,6 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.LinkedHashMap;
+import io.yusuan.domain.rules.CheckChange;
+import io.yusuan.domain.rules.Rule;
+import io.yusuan.domain.rules.RuleResult;
 import java.util.Set;
 
 /**
@@ -26,6 +31,8 @@ public final class BudgetState {
     private final DocumentLayout layout;
     private final Map<CellRef, InputCell> inputs = new HashMap<>();
     private final Map<CellRef, Money> computed = new HashMap<>();
+    /** Current rule results by key: the rules that do not hold, plus the static code findings. */
+    private final Map<String, RuleResult> violations = new LinkedHashMap<>();
     private long version;
 
     public BudgetState(DocumentLayout layout) {
@@ -42,6 +49,10 @@ public final class BudgetState {
         });
         state.version = version;
         state.recomputeAll();
+        layout.codeFindings().forEach(f -> state.violations.put(f.key(), f));
+        for (Rule rule : layout.rules().all()) {
+            layout.rules().evaluate(rule, state::valueOf).ifPresent(r -> state.violations.put(r.key(), r));
+        }
         return state;
     }
 
@@ -82,7 +93,9 @@ public final class BudgetState {
             }
         });
         version = toVersion;
-        return recompute(before.keySet());
+        List<CalcChange> calc = recompute(before.keySet());
+        recheck(before.keySet(), calc);
+        return calc;
     }
 
     public DocumentLayout layout() {
@@ -128,7 +141,37 @@ public final class BudgetState {
             }
         }
         version++;
-        return new AppliedEvent(version, by, clientOpId, at, changes, recompute(touched));
+        List<CalcChange> calc = recompute(touched);
+        return new AppliedEvent(version, by, clientOpId, at, changes, calc, recheck(touched, calc));
+    }
+
+    /**
+     * The rule results now, in an order that depends only on the results (errors, warnings, then
+     * 尾差 and other info; by key within each), so a reloaded document shows them identically.
+     */
+    public List<RuleResult> violations() {
+        List<RuleResult> all = new ArrayList<>(violations.values());
+        all.sort(java.util.Comparator.comparing(RuleResult::severity).thenComparing(RuleResult::key));
+        return all;
+    }
+
+    /** Re-evaluates only the rules that read a changed cell; returns what became violated or resolved. */
+    private List<CheckChange> recheck(Set<CellRef> inputs, List<CalcChange> calc) {
+        Set<CellRef> changed = new LinkedHashSet<>(inputs);
+        calc.forEach(c -> changed.add(c.cell()));
+        List<CheckChange> checks = new ArrayList<>();
+        for (Rule rule : layout.rules().affectedBy(changed)) {
+            Optional<RuleResult> now = layout.rules().evaluate(rule, this::valueOf);
+            RuleResult before = violations.get(rule.key());
+            if (now.isPresent() && !now.get().equals(before)) {
+                violations.put(rule.key(), now.get());
+                checks.add(new CheckChange(now.get(), false));
+            } else if (now.isEmpty() && before != null) {
+                violations.remove(rule.key());
+                checks.add(new CheckChange(before, true));
+            }
+        }
+        return checks;
     }
 
     private List<CalcChange> recompute(Set<CellRef> changedInputs) {

@@ -9,6 +9,9 @@ import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.InputCell;
 import io.yusuan.domain.budget.Money;
+import io.yusuan.domain.rules.CheckChange;
+import io.yusuan.domain.rules.RuleResult;
+import io.yusuan.domain.rules.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +38,32 @@ public final class EventCodec {
         for (CalcChange change : event.calc()) {
             calc.add(new JsonObject().put("cell", cell(change.cell())).put("value", yuan(change.value())));
         }
-        return new JsonObject().put("actorName", event.by().name()).put("changes", changes).put("calc", calc);
+        JsonArray checks = new JsonArray();
+        for (CheckChange check : event.checks()) {
+            RuleResult r = check.result();
+            JsonArray cells = new JsonArray();
+            r.cells().forEach(c -> cells.add(cell(c)));
+            checks.add(new JsonObject().put("key", r.key()).put("rule", r.rule()).put("severity", r.severity().name())
+                    .put("message", r.message()).put("cells", cells).put("left", yuan(r.left()))
+                    .put("right", yuan(r.right())).put("resolved", check.resolved()));
+        }
+        return new JsonObject().put("actorName", event.by().name()).put("changes", changes).put("calc", calc)
+                .put("checks", checks);
+    }
+
+    private static List<CheckChange> checks(JsonArray array) {
+        List<CheckChange> checks = new ArrayList<>();
+        for (Object item : array) {
+            JsonObject check = (JsonObject) item;
+            List<CellRef> cells = new ArrayList<>();
+            for (Object c : check.getJsonArray("cells", new JsonArray())) {
+                cells.add(cell((JsonObject) c));
+            }
+            checks.add(new CheckChange(new RuleResult(check.getString("key"), check.getString("rule"),
+                    Severity.valueOf(check.getString("severity")), check.getString("message"), cells,
+                    money(check.getString("left")), money(check.getString("right"))), check.getBoolean("resolved")));
+        }
+        return checks;
     }
 
     public static AppliedEvent event(long version, long actorId, String clientOpId, Instant at, JsonObject payload) {
@@ -51,7 +79,8 @@ public final class EventCodec {
             JsonObject change = (JsonObject) item;
             calc.add(new CalcChange(cell(change.getJsonObject("cell")), money(change.getString("value"))));
         }
-        return new AppliedEvent(version, by, clientOpId, at, changes, calc);
+        return new AppliedEvent(version, by, clientOpId, at, changes, calc,
+                checks(payload.getJsonArray("checks", new JsonArray())));
     }
 
     public static JsonObject snapshotState(Snapshot snapshot) {

@@ -3,6 +3,9 @@ package io.yusuan.templates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yusuan.domain.classification.CodeSystem;
+import io.yusuan.domain.rules.Comparison;
+import io.yusuan.domain.rules.RuleDef;
+import io.yusuan.domain.rules.Severity;
 import io.yusuan.domain.template.ColumnDef;
 import io.yusuan.domain.template.ColumnKind;
 import io.yusuan.domain.template.RowDef;
@@ -31,8 +34,21 @@ public final class TemplateParser {
         for (JsonNode section : root.path("sections")) {
             sections.add(section(section));
         }
+        List<RuleDef> rules = new ArrayList<>();
+        for (JsonNode rule : root.path("rules")) {
+            rules.add(rule(rule));
+        }
         return new Template(required(root, "id"), required(root, "title"), root.path("displayUnit").asText("元"),
-                sections);
+                sections, rules);
+    }
+
+    private static RuleDef rule(JsonNode node) {
+        String comparison = node.path("comparison").asText("equal");
+        return new RuleDef(required(node, "id"),
+                Severity.valueOf(node.path("severity").asText("error").toUpperCase(Locale.ROOT)),
+                required(node, "message"), required(node, "left"), required(node, "right"),
+                "atMost".equals(comparison) ? Comparison.AT_MOST : Comparison.EQUAL,
+                node.hasNonNull("forEachRowOf") ? node.get("forEachRowOf").asText() : null);
     }
 
     private static SectionDef section(JsonNode node) {

@@ -138,4 +138,13 @@ class Seed001Test {
         }
         return table;
     }
+
+    @Test
+    void theSeedsKnownDefectsAreFlaggedByTheRightRules() {
+        Map<String, String> found = new TreeMap<>();
+        state.violations().forEach(r -> found.put(r.key(), r.severity() + " " + r.difference()));
+        // DOMAIN.md: 30110 46.51 vs 2101101 + 2101102 = 46.60 (soft pair, X07); the income and
+        // spending totals and the two breakdowns of 基本支出 differ only by 万元 rounding (尾差).
+        assertEquals(Map.of("R01", "INFO -200.00", "X04", "INFO 100.00", "X07-5", "WARNING 900.00"), found);
+    }
 }

@@ -152,6 +152,14 @@ class ServerIntegrationTest {
             Money expectedParent = parentBefore.plus(Money.yuan("4200000.00")).minus(itemBefore);
             assertEquals(expectedParent.toYuanString(), calcValue(applied, cell("gp_exp", "21015", "basic")));
             assertEquals(applied.getLong("version"), a.next("applied").getLong("version"));
+            // The two breakdowns of 基本支出 now disagree by far more than 万元 rounding: X04 fires.
+            JsonObject x04 = applied.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                    .filter(c -> "X04".equals(c.getString("key"))).findFirst().orElseThrow();
+            assertEquals("violated", x04.getString("status"));
+            assertEquals("error", x04.getString("severity"));
+            JsonArray checks = server.request("GET", "/api/documents/" + doc + "/checks", editor2, null).array();
+            assertTrue(checks.stream().map(JsonObject.class::cast).anyMatch(c -> "X04".equals(c.getString("rule"))
+                    && "error".equals(c.getString("severity"))), checks::encode);
             JsonObject viaHttp = server.request("GET", "/api/documents/" + doc, editor2, null).json();
             assertEquals(expectedParent.toYuanString(), cellIn(viaHttp, cell("gp_exp", "21015", "basic"))
                     .getString("value"));

@@ -2,7 +2,10 @@ package io.yusuan.domain.calc;
 
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.template.Template;
+import io.yusuan.domain.rules.RuleResult;
+import io.yusuan.domain.rules.RuleSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +21,46 @@ public final class DocumentLayout {
     private final Map<String, SectionLayout> sections;
     private final Map<CellRef, CellSpec> cells;
     private final DependencyGraph graph;
+    private final Map<CellRef, Integer> inputsBeneath = new HashMap<>();
+    private final List<RuleResult> codeFindings;
+    private final RuleSet rules;
 
-    DocumentLayout(Template template, List<SectionLayout> sections, Map<CellRef, CellSpec> cells) {
+    DocumentLayout(Template template, List<SectionLayout> sections, Map<CellRef, CellSpec> cells,
+                   List<RuleResult> codeFindings) {
         this.template = template;
         this.sections = new LinkedHashMap<>();
         sections.forEach(s -> this.sections.put(s.key(), s));
         this.cells = Map.copyOf(cells);
         this.graph = DependencyGraph.build(this.cells);
+        for (CellRef ref : graph.computeOrder()) {
+            int count = 0;
+            for (Term term : this.cells.get(ref).formula().terms()) {
+                count += inputsBeneath(term.ref());
+            }
+            inputsBeneath.put(ref, count);
+        }
+        this.codeFindings = List.copyOf(codeFindings);
+        // Figures published in 万元 were rounded to 0.01 万元: allow for 尾差 in the rules.
+        this.rules = RuleSet.compile(template.rules(), this, "万元".equals(template.displayUnit()));
+    }
+
+    /** How many input cells feed this cell through every level of formulas (1 for an input). */
+    public int inputsBeneath(CellRef ref) {
+        return inputsBeneath.getOrDefault(ref, 1);
+    }
+
+    /** Resolves a formula written against this document (rules use it), dropping absent code rows. */
+    public Formula resolve(Formula formula, String context) {
+        return References.resolve(formula, cells, context);
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /** Static findings about the document's rows (C02: unknown codes, non-standard names). */
+    public List<RuleResult> codeFindings() {
+        return codeFindings;
     }
 
     public Template template() {

@@ -40,7 +40,7 @@ public final class LayoutBuilder {
         for (SectionLayout section : sections) {
             addCells(section, cells);
         }
-        return new DocumentLayout(template, sections, resolveReferences(cells));
+        return new DocumentLayout(template, sections, resolveReferences(cells), CodeChecks.check(sections, codeBook));
     }
 
     private static List<RowLayout> fixedRows(SectionDef def) {
@@ -130,35 +130,16 @@ public final class LayoutBuilder {
         return children;
     }
 
-    /**
-     * Checks every formula operand. A reference to a code row that this document does not have
-     * (say, 国防支出 when the budget has none) contributes nothing; any other unknown cell is a
-     * template error.
-     */
+    /** Checks every formula operand (see {@link References#resolve}). */
     private static Map<CellRef, CellSpec> resolveReferences(Map<CellRef, CellSpec> cells) {
         Map<CellRef, CellSpec> resolved = new HashMap<>(cells);
         for (CellSpec spec : cells.values()) {
-            if (spec.isInput()) {
-                continue;
+            if (!spec.isInput()) {
+                resolved.put(spec.ref(), new CellSpec(spec.ref(), spec.column(),
+                        References.resolve(spec.formula(), cells, spec.ref().toString())));
             }
-            List<Term> kept = new ArrayList<>();
-            for (Term term : spec.formula().terms()) {
-                CellSpec operand = cells.get(term.ref());
-                if (operand != null) {
-                    if (operand.column().kind() != ColumnKind.AMOUNT) {
-                        throw new IllegalArgumentException(spec.ref() + " sums non-amount cell " + term.ref());
-                    }
-                    kept.add(term);
-                } else if (!isCodeRowKey(term.ref().row())) {
-                    throw new IllegalArgumentException(spec.ref() + " refers to unknown cell " + term.ref());
-                }
-            }
-            resolved.put(spec.ref(), new CellSpec(spec.ref(), spec.column(), new Formula(kept)));
         }
         return resolved;
     }
 
-    private static boolean isCodeRowKey(String rowKey) {
-        return !rowKey.isEmpty() && rowKey.chars().allMatch(Character::isDigit);
-    }
 }

@@ -15,6 +15,8 @@ import io.yusuan.domain.budget.Money;
 import io.yusuan.domain.calc.CellSpec;
 import io.yusuan.domain.calc.RowLayout;
 import io.yusuan.domain.calc.SectionLayout;
+import io.yusuan.domain.rules.CheckChange;
+import io.yusuan.domain.rules.RuleResult;
 import io.yusuan.domain.template.ColumnDef;
 import io.yusuan.domain.template.SectionKind;
 import io.yusuan.room.DocumentView;
@@ -93,7 +95,7 @@ public final class WireEncoder implements RoomEncoder {
                 .put("templateTitle", state.layout().template().title())
                 .put("displayUnit", state.layout().template().displayUnit())
                 .put("sections", sections)
-                .put("checks", new JsonArray())
+                .put("checks", checks(state))
                 .put("workflow", new JsonObject());
     }
 
@@ -155,7 +157,35 @@ public final class WireEncoder implements RoomEncoder {
         return new JsonObject().put("type", "applied").put("doc", documentId).put("version", event.version())
                 .put("by", actor(event.by())).put("clientOpId", event.clientOpId())
                 .put("at", event.at().toString())
-                .put("changes", changes).put("calc", calc).put("checks", new JsonArray());
+                .put("changes", changes).put("calc", calc).put("checks", checkChanges(event));
+    }
+
+    /** The current rule results (snapshot, GET …/checks). */
+    public static JsonArray checks(BudgetState state) {
+        JsonArray list = new JsonArray();
+        state.violations().forEach(r -> list.add(check(r)));
+        return list;
+    }
+
+    private static JsonArray checkChanges(AppliedEvent event) {
+        JsonArray list = new JsonArray();
+        for (CheckChange change : event.checks()) {
+            list.add(check(change.result()).put("status", change.resolved() ? "resolved" : "violated"));
+        }
+        return list;
+    }
+
+    private static JsonObject check(RuleResult result) {
+        JsonArray cells = new JsonArray();
+        result.cells().forEach(c -> cells.add(cell(c)));
+        JsonObject details = new JsonObject();
+        if (result.left() != null || result.right() != null) {
+            details.put("left", yuan(result.left())).put("right", yuan(result.right()))
+                    .put("difference", result.difference().toYuanString());
+        }
+        return new JsonObject().put("key", result.key()).put("rule", result.rule())
+                .put("severity", result.severity().wireName()).put("message", result.message())
+                .put("cells", cells).put("details", details);
     }
 
     private static JsonObject message(String type, String requestId) {

@@ -1,0 +1,39 @@
+package io.yusuan.domain.calc;
+
+import io.yusuan.domain.budget.CellRef;
+import io.yusuan.domain.template.ColumnKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Resolving formula operands against the cells a document has. */
+final class References {
+
+    private References() {
+    }
+
+    /**
+     * A reference to a code row that this document does not have (say, 国防支出 when the budget has
+     * none) contributes nothing and is dropped; any other unknown cell, or a non-amount cell, is a
+     * template error.
+     */
+    static Formula resolve(Formula formula, Map<CellRef, CellSpec> cells, String context) {
+        List<Term> kept = new ArrayList<>();
+        for (Term term : formula.terms()) {
+            CellSpec operand = cells.get(term.ref());
+            if (operand != null) {
+                if (operand.column().kind() != ColumnKind.AMOUNT) {
+                    throw new IllegalArgumentException(context + " sums non-amount cell " + term.ref());
+                }
+                kept.add(term);
+            } else if (!isCodeRowKey(term.ref().row())) {
+                throw new IllegalArgumentException(context + " refers to unknown cell " + term.ref());
+            }
+        }
+        return new Formula(kept);
+    }
+
+    private static boolean isCodeRowKey(String rowKey) {
+        return !rowKey.isEmpty() && rowKey.chars().allMatch(Character::isDigit);
+    }
+}

@@ -1,0 +1,116 @@
+package io.yusuan.domain;
+
+import static io.yusuan.domain.Scenario.ALICE;
+import static io.yusuan.domain.Scenario.cell;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yusuan.domain.classification.CodeRow;
+import io.yusuan.domain.rules.CheckChange;
+import io.yusuan.domain.rules.RuleResult;
+import io.yusuan.domain.rules.Severity;
+import io.yusuan.domain.workflow.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Given figures / when an edit / then the rule results it violates or resolves, and nothing else. */
+class RuleScenarioTest {
+
+    private static Map<String, String> changes(AppliedEvent event) {
+        Map<String, String> out = new TreeMap<>();
+        for (CheckChange change : event.checks()) {
+            out.put(change.result().key(), change.resolved() ? "resolved"
+                    : change.result().severity() + " " + change.result().difference());
+        }
+        return out;
+    }
+
+    private static Map<String, String> current(Scenario s) {
+        Map<String, String> out = new TreeMap<>();
+        for (RuleResult r : s.state().violations()) {
+            out.put(r.key(), r.severity() + (r.left() == null && r.right() == null ? "" : " " + r.difference()));
+        }
+        return out;
+    }
+
+    /** Both breakdowns of 基本支出 agree: 行政运行 by function, 基本工资 by economic code. */
+    private static Scenario balanced() {
+        return Scenario.small()
+                .given(ALICE, cell("gp_exp", "2101501", "basic"), "1000000.00")
+                .given(ALICE, cell("dept_exp", "2101501", "basic"), "1000000.00")
+                .given(ALICE, cell("basic_exp", "30101", "personnel"), "1000000.00")
+                .given(ALICE, cell("fin_summary", "cur_gpb_regular", "amount"), "1000000.00");
+    }
+
+    @Test
+    void aBalancedBudgetHasNoFindings() {
+        assertEquals(Map.of(), current(balanced()));
+    }
+
+    @Test
+    void anEditThatBreaksAnIdentityReportsItAndTheEditThatRestoresItResolvesIt() {
+        Scenario s = balanced();
+
+        AppliedEvent broken = s.when(ALICE, new EditCell(cell("basic_exp", "30101", "personnel"), "900000.00", 1, "a"),
+                Role.EDITOR);
+        assertEquals(Map.of("X04", "ERROR 100000.00"), changes(broken));
+        RuleResult x04 = broken.checks().get(0).result();
+        assertTrue(x04.cells().contains(cell("basic_exp", "total", "total")));
+        assertEquals("1000000.00", x04.left().toYuanString());
+
+        AppliedEvent fixed = s.when(ALICE, new EditCell(cell("basic_exp", "30101", "personnel"), "1000000.00", 2, "b"),
+                Role.EDITOR);
+        assertEquals(Map.of("X04", "resolved"), changes(fixed));
+        assertEquals(Map.of(), current(s));
+    }
+
+    @Test
+    void onlyTheRulesReadingChangedCellsAreReevaluated() {
+        Scenario s = balanced();
+        s.when(ALICE, new EditCell(cell("basic_exp", "30101", "personnel"), "900000.00", 1, "a"), Role.EDITOR);
+
+        // Income moves R01 only; X04 stays violated and is not reported again.
+        AppliedEvent income = s.when(ALICE, new EditCell(cell("fin_summary", "carry_gpb", "amount"), "5.00", 0, "c"),
+                Role.EDITOR);
+        assertEquals(Map.of("R01", "INFO 5.00"), changes(income));
+        assertEquals(Map.of("R01", "INFO 5.00", "X04", "ERROR 100000.00"), current(s));
+    }
+
+    @Test
+    void aDifferenceWithinTheRoundingRemainderOfWanYuanFiguresIsInfo() {
+        Scenario s = balanced();
+        AppliedEvent event = s.when(ALICE, new EditCell(cell("basic_exp", "30101", "personnel"), "999900.00", 1, "a"),
+                Role.EDITOR);
+        RuleResult x04 = event.checks().get(0).result();
+        assertEquals(Severity.INFO, x04.severity());
+        assertTrue(x04.message().startsWith("尾差"), x04.message());
+    }
+
+    @Test
+    void perRowRulesNameTheRow() {
+        Scenario s = balanced();
+        AppliedEvent event = s.when(ALICE, new EditCell(cell("gp_exp", "2101501", "project"), "50.00", 0, "p"),
+                Role.EDITOR);
+        // 一般公共预算 now exceeds the department's total spending on 行政运行, its 款, 类 and 合计.
+        Map<String, String> rowRules = new TreeMap<>(changes(event));
+        rowRules.keySet().removeIf(key -> !key.startsWith("X02"));
+        assertEquals(Map.of("X02:2101501", "WARNING 50.00", "X02:21015", "WARNING 50.00",
+                "X02:210", "WARNING 50.00", "X02:total", "WARNING 50.00"), rowRules);
+    }
+
+    @Test
+    void unknownCodesAndNonStandardNamesAreFlaggedNotRenamed() {
+        Scenario s = Scenario.anhui(Map.of(
+                "basic_exp", List.of(new CodeRow("30309", "奖金"), new CodeRow("30101", "基本工资")),
+                "gp_exp", List.of(new CodeRow("2019998", "自编科目"))));
+        Map<String, String> found = current(s);
+        assertEquals(Map.of("C02:basic_exp:30309", "WARNING", "C02:gp_exp:2019998", "WARNING"), found);
+        RuleResult name = s.state().violations().stream().filter(r -> r.key().equals("C02:basic_exp:30309"))
+                .findFirst().orElseThrow();
+        assertTrue(name.message().contains("奖励金"), name.message());
+        assertTrue(s.state().layout().sections().stream().flatMap(sec -> sec.rows().stream())
+                .anyMatch(r -> "30309".equals(r.code()) && r.label().equals("奖金")), "the printed name is kept");
+    }
+}
