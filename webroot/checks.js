@@ -43,10 +43,11 @@ function normalise(raw) {
   };
 }
 
+// One collator for all comparisons: localeCompare with options builds a new one per call, far too slow for thousands.
+const COLLATOR = new Intl.Collator('zh-CN', { numeric: true });
+
 function compare(a, b) {
-  return RANK[a.severity] - RANK[b.severity]
-    || a.rule.localeCompare(b.rule, 'zh-CN', { numeric: true })
-    || a.key.localeCompare(b.key, 'zh-CN', { numeric: true });
+  return RANK[a.severity] - RANK[b.severity] || COLLATOR.compare(a.rule, b.rule) || COLLATOR.compare(a.key, b.key);
 }
 
 /** An amount the way the tables show it; a value money.js cannot read is shown raw rather than hidden. */
@@ -80,6 +81,11 @@ export function amountsLine(details, unit) {
   const diff = `差 ${amount(details.difference, diffUnit)} ${diffUnit}`;
   if (!sides) return diff;
   return diffUnit === unit ? `${sides} · ${diff}` : `${sides} ${unit} · ${diff}`;
+}
+
+/** Each "左 … ≠ 右 …" / "差 …" part wraps as a whole, so an amount is never split from its unit. */
+function segments(line) {
+  return line.split(' · ').map((part) => `<span class="seg">${esc(part)}</span>`).join(' · ');
 }
 
 export class Checks {
@@ -261,7 +267,7 @@ export class Checks {
       + '<span class="body">'
       + `<span class="head"><b class="rule">${esc(c.rule)}</b>${where ? ` <span class="where">${esc(where)}</span>` : ''}</span>`
       + `<span class="msg">${esc(c.message)}</span>`
-      + (amounts ? `<span class="amounts">${esc(amounts)}</span>` : '')
+      + (amounts ? `<span class="amounts">${segments(amounts)}</span>` : '')
       + '</span></button></li>';
   }
 

@@ -80,7 +80,7 @@ public final class App implements AutoCloseable {
             await(new DemoData(vertx, catalog, log, templates).ensure(), 120);
         }
         WireEncoder encoder = new WireEncoder();
-        rooms = new RoomRegistry(vertx, catalog, log, templates::layoutFor, encoder,
+        rooms = new RoomRegistry(vertx, catalog, log, templates::factoryFor, encoder,
                 new RoomSettings(settings.maxBatch(), settings.snapshotEvery(), settings.catchupLimit(),
                         settings.idleUnloadMillis()));
         Tokens tokens = new Tokens(vertx, Tokens.secret(settings.jwtSecret(), settings.dataDir()));

@@ -96,7 +96,8 @@ public final class DemoData {
                     List<Future<Void>> memberships = new ArrayList<>();
                     accounts.forEach((user, account) ->
                             memberships.add(catalog.putMember(info.id(), account.id(), user.documentRole())));
-                    BudgetState state = BudgetState.replay(templates.layoutFor(info), 0, Map.of(), List.of());
+                    BudgetState state = BudgetState.replay(templates.factoryFor(info), info.codeRows(), 0, Map.of(),
+                            List.of());
                     AppliedEvent first = state.apply(new CellsEdited(budget.values()),
                             new Actor(admin.id(), admin.displayName()), "demo-data", Instant.now());
                     return Future.all(memberships).compose(v -> log.append(info.id(), List.of(first)))

@@ -10,22 +10,24 @@ import java.util.List;
  * the engine recomputed (calc actions) and the rule results that changed. This is what the log
  * keeps and what every viewer receives.
  */
-public record AppliedEvent(long version, Actor by, String clientOpId, Instant at,
+public record AppliedEvent(long version, Actor by, String clientOpId, Instant at, List<RowChange> rows,
                            List<CellChange> changes, List<CalcChange> calc, List<CheckChange> checks) {
 
     public AppliedEvent {
+        rows = List.copyOf(rows);
         changes = List.copyOf(changes);
         calc = List.copyOf(calc);
         checks = List.copyOf(checks);
     }
 
+    /** A cell edit's version (no row changes, no rule changes). */
     public AppliedEvent(long version, Actor by, String clientOpId, Instant at, List<CellChange> changes,
                         List<CalcChange> calc) {
-        this(version, by, clientOpId, at, changes, calc, List.of());
+        this(version, by, clientOpId, at, List.of(), changes, calc, List.of());
     }
 
-    /** The user-intent part alone, as replayed on load. */
-    public CellsEdited asEvent() {
-        return new CellsEdited(changes.stream().map(c -> new CellEdit(c.cell(), c.value())).toList());
+    /** The stored event type. */
+    public String type() {
+        return rows.isEmpty() ? CellsEdited.TYPE : RowsChanged.TYPE;
     }
 }

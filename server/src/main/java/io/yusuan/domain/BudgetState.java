@@ -6,63 +6,56 @@ import io.yusuan.domain.budget.InputCell;
 import io.yusuan.domain.budget.Money;
 import io.yusuan.domain.calc.CellSpec;
 import io.yusuan.domain.calc.DocumentLayout;
+import io.yusuan.domain.calc.LayoutFactory;
+import io.yusuan.domain.classification.CodeRow;
+import io.yusuan.domain.rules.CheckChange;
+import io.yusuan.domain.rules.Rule;
+import io.yusuan.domain.rules.RuleResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.LinkedHashMap;
-import io.yusuan.domain.rules.CheckChange;
-import io.yusuan.domain.rules.Rule;
-import io.yusuan.domain.rules.RuleResult;
 import java.util.Set;
 
 /**
- * The live state of one document: input cells with their revisions, the computed cells derived
- * from them, and the version of the last applied event. Owned by exactly one room, which is the
- * only thread that touches it, so it is mutable on purpose (copying a 5,000-cell map per edit is
- * waste).
+ * The live state of one document: its classification rows and layout, input cells with their
+ * revisions, the computed cells derived from them, the current rule results, and the version of
+ * the last applied event. Owned by exactly one room, which is the only thread that touches it, so
+ * it is mutable on purpose (copying a 5,000-cell map per edit is waste).
  */
 public final class BudgetState {
 
-    private final DocumentLayout layout;
+    private final LayoutFactory factory;
+    private Map<String, List<CodeRow>> codeRows;
+    private DocumentLayout layout;
     private final Map<CellRef, InputCell> inputs = new HashMap<>();
     private final Map<CellRef, Money> computed = new HashMap<>();
     /** Current rule results by key: the rules that do not hold, plus the static code findings. */
     private final Map<String, RuleResult> violations = new LinkedHashMap<>();
     private long version;
 
-    public BudgetState(DocumentLayout layout) {
-        this.layout = layout;
-    }
-
-    /** Restores inputs (from a snapshot) at a version, then derives every computed cell once. */
-    public static BudgetState restore(DocumentLayout layout, long version, Map<CellRef, InputCell> inputs) {
-        BudgetState state = new BudgetState(layout);
-        inputs.forEach((ref, cell) -> {
-            if (layout.cell(ref).map(CellSpec::isInput).orElse(false)) {
-                state.inputs.put(ref, cell);
-            }
-        });
-        state.version = version;
-        state.recomputeAll();
-        layout.codeFindings().forEach(f -> state.violations.put(f.key(), f));
-        for (Rule rule : layout.rules().all()) {
-            layout.rules().evaluate(rule, state::valueOf).ifPresent(r -> state.violations.put(r.key(), r));
-        }
-        return state;
+    private BudgetState(LayoutFactory factory, Map<String, List<CodeRow>> codeRows) {
+        this.factory = factory;
+        this.codeRows = CodeRows.copy(codeRows);
+        this.layout = factory.layoutFor(this.codeRows);
     }
 
     /**
-     * Rebuilds a state from a base (a snapshot's inputs at {@code baseVersion}, or nothing at 0) and
-     * the events after it. Inputs are folded first and totals derived once at the end, so loading a
-     * long history costs one recompute, not one per event.
+     * Rebuilds a state from a base (a snapshot's rows and inputs at {@code baseVersion}, or the
+     * document's initial rows at 0) and the events after it. Rows and inputs are folded first and
+     * the layout, totals and rules derived once at the end, so loading a long history costs one
+     * recompute, not one per event.
      */
-    public static BudgetState replay(DocumentLayout layout, long baseVersion, Map<CellRef, InputCell> base,
-                                     List<AppliedEvent> events) {
+    public static BudgetState replay(LayoutFactory factory, Map<String, List<CodeRow>> baseRows, long baseVersion,
+                                     Map<CellRef, InputCell> base, List<AppliedEvent> events) {
+        Map<String, List<CodeRow>> rows = CodeRows.copy(baseRows);
         Map<CellRef, InputCell> inputs = new HashMap<>(base);
         long version = baseVersion;
         for (AppliedEvent event : events) {
@@ -70,36 +63,38 @@ public final class BudgetState {
                 throw new IllegalStateException("log gap: expected version " + (version + 1) + ", got "
                         + event.version());
             }
-            for (CellChange change : event.changes()) {
-                InputCell before = inputs.getOrDefault(change.cell(), InputCell.NEVER_SET);
-                int rev = Objects.equals(before.value(), change.value()) ? before.rev() : before.rev() + 1;
-                inputs.put(change.cell(), new InputCell(change.value(), rev, event.by()));
+            if (!event.rows().isEmpty()) {
+                // A row event's cell changes only record the figures that left with a removed row.
+                event.rows().forEach(change -> CodeRows.apply(rows, change));
+                inputs.keySet().removeIf(ref -> event.rows().stream().anyMatch(c -> !c.added()
+                        && c.section().equals(ref.section()) && c.code().equals(ref.row())));
+            } else {
+                for (CellChange change : event.changes()) {
+                    InputCell before = inputs.getOrDefault(change.cell(), InputCell.NEVER_SET);
+                    int rev = Objects.equals(before.value(), change.value()) ? before.rev() : before.rev() + 1;
+                    inputs.put(change.cell(), new InputCell(change.value(), rev, event.by()));
+                }
             }
             version = event.version();
         }
-        return restore(layout, version, inputs);
-    }
-
-    /**
-     * Undoes speculatively applied versions whose write failed: puts back the input cells as they
-     * were and recomputes what they feed. {@code before} holds each touched cell's earlier state.
-     */
-    public List<CalcChange> rollback(long toVersion, Map<CellRef, InputCell> before) {
-        before.forEach((ref, cell) -> {
-            if (cell.rev() == 0 && cell.value() == null) {
-                inputs.remove(ref);
-            } else {
-                inputs.put(ref, cell);
+        BudgetState state = new BudgetState(factory, rows);
+        inputs.forEach((ref, cell) -> {
+            if (state.layout.cell(ref).map(CellSpec::isInput).orElse(false)) {
+                state.inputs.put(ref, cell);
             }
         });
-        version = toVersion;
-        List<CalcChange> calc = recompute(before.keySet());
-        recheck(before.keySet(), calc);
-        return calc;
+        state.version = version;
+        state.deriveAll();
+        return state;
     }
 
     public DocumentLayout layout() {
         return layout;
+    }
+
+    /** The classification rows now (for snapshots). */
+    public Map<String, List<CodeRow>> codeRows() {
+        return CodeRows.copy(codeRows);
     }
 
     public long version() {
@@ -121,13 +116,28 @@ public final class BudgetState {
     }
 
     /**
-     * Applies an event as the next version and returns what changed. The caller has decided it
-     * already; cells not in the layout are skipped (an old event after a template change).
+     * The rule results now, in an order that depends only on the results (errors, warnings, then
+     * 尾差 and other info; by key within each), so a reloaded document shows them identically.
      */
-    public AppliedEvent apply(CellsEdited event, Actor by, String clientOpId, Instant at) {
+    public List<RuleResult> violations() {
+        List<RuleResult> all = new ArrayList<>(violations.values());
+        all.sort(Comparator.comparing(RuleResult::severity).thenComparing(RuleResult::key));
+        return all;
+    }
+
+    /** Applies a decided event as the next version and returns what changed. */
+    public AppliedEvent apply(DocumentEvent event, Actor by, String clientOpId, Instant at) {
+        if (event instanceof RowsChanged rows) {
+            return applyRows(rows, by, clientOpId, at);
+        }
+        return applyCells((CellsEdited) event, by, clientOpId, at);
+    }
+
+    private AppliedEvent applyCells(CellsEdited event, Actor by, String clientOpId, Instant at) {
         List<CellChange> changes = new ArrayList<>();
         Set<CellRef> touched = new LinkedHashSet<>();
         for (CellEdit edit : event.edits()) {
+            // Cells not in the layout are skipped: an old event after a template change.
             if (!layout.cell(edit.cell()).map(CellSpec::isInput).orElse(false)) {
                 continue;
             }
@@ -142,22 +152,95 @@ public final class BudgetState {
         }
         version++;
         List<CalcChange> calc = recompute(touched);
-        return new AppliedEvent(version, by, clientOpId, at, changes, calc, recheck(touched, calc));
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), changes, calc, recheck(touched, calc));
     }
 
     /**
-     * The rule results now, in an order that depends only on the results (errors, warnings, then
-     * 尾差 and other info; by key within each), so a reloaded document shows them identically.
+     * Rows change the layout itself: rebuild it, drop the figures of removed rows (recorded in the
+     * event for the audit trail), derive everything again, and report what moved.
      */
-    public List<RuleResult> violations() {
-        List<RuleResult> all = new ArrayList<>(violations.values());
-        all.sort(java.util.Comparator.comparing(RuleResult::severity).thenComparing(RuleResult::key));
-        return all;
+    private AppliedEvent applyRows(RowsChanged event, Actor by, String clientOpId, Instant at) {
+        Map<String, List<CodeRow>> rows = CodeRows.copy(codeRows);
+        event.changes().forEach(change -> CodeRows.apply(rows, change));
+        DocumentLayout next = factory.layoutFor(rows);
+        List<CellChange> removed = new ArrayList<>();
+        for (RowChange change : event.changes()) {
+            if (change.added()) {
+                continue;
+            }
+            inputs.entrySet().removeIf(entry -> {
+                CellRef ref = entry.getKey();
+                boolean gone = ref.section().equals(change.section()) && ref.row().equals(change.code());
+                if (gone && entry.getValue().value() != null) {
+                    removed.add(new CellChange(ref, null, entry.getValue().rev() + 1, entry.getValue().value(), by));
+                }
+                return gone;
+            });
+        }
+        Map<CellRef, Money> oldComputed = new HashMap<>(computed);
+        Map<String, RuleResult> oldViolations = new HashMap<>(violations);
+        codeRows = rows;
+        layout = next;
+        deriveAll();
+        version++;
+        List<CalcChange> calc = new ArrayList<>();
+        Set<CellRef> cells = new HashSet<>(oldComputed.keySet());
+        cells.addAll(computed.keySet());
+        for (CellRef ref : cells) {
+            boolean exists = layout.cell(ref).map(s -> !s.isInput()).orElse(false);
+            if (exists && !Objects.equals(oldComputed.get(ref), computed.get(ref))) {
+                calc.add(new CalcChange(ref, computed.get(ref)));
+            }
+        }
+        calc.sort(Comparator.comparing(CalcChange::cell, Comparator.comparing(CellRef::toString)));
+        List<CheckChange> checks = new ArrayList<>();
+        violations.forEach((key, now) -> {
+            if (!now.equals(oldViolations.get(key))) {
+                checks.add(new CheckChange(now, false));
+            }
+        });
+        oldViolations.forEach((key, before) -> {
+            if (!violations.containsKey(key)) {
+                checks.add(new CheckChange(before, true));
+            }
+        });
+        return new AppliedEvent(version, by, clientOpId, at, event.changes(), removed, calc, checks);
+    }
+
+    /**
+     * Undoes speculatively applied cell edits whose write failed: puts back the input cells as they
+     * were and recomputes what they feed. {@code before} holds each touched cell's earlier state.
+     * (A failed row change is undone by reloading from the log instead.)
+     */
+    public List<CalcChange> rollback(long toVersion, Map<CellRef, InputCell> before) {
+        before.forEach((ref, cell) -> {
+            if (cell.rev() == 0 && cell.value() == null) {
+                inputs.remove(ref);
+            } else {
+                inputs.put(ref, cell);
+            }
+        });
+        version = toVersion;
+        List<CalcChange> calc = recompute(before.keySet());
+        recheck(before.keySet(), calc);
+        return calc;
+    }
+
+    private List<CalcChange> recompute(Set<CellRef> changedInputs) {
+        List<CalcChange> calc = new ArrayList<>();
+        for (CellRef ref : layout.graph().affectedBy(changedInputs)) {
+            Money now = layout.cell(ref).orElseThrow().formula().evaluate(this::valueOf);
+            Money before = now == null ? computed.remove(ref) : computed.put(ref, now);
+            if (!Objects.equals(before, now)) {
+                calc.add(new CalcChange(ref, now));
+            }
+        }
+        return calc;
     }
 
     /** Re-evaluates only the rules that read a changed cell; returns what became violated or resolved. */
-    private List<CheckChange> recheck(Set<CellRef> inputs, List<CalcChange> calc) {
-        Set<CellRef> changed = new LinkedHashSet<>(inputs);
+    private List<CheckChange> recheck(Set<CellRef> inputsChanged, List<CalcChange> calc) {
+        Set<CellRef> changed = new LinkedHashSet<>(inputsChanged);
         calc.forEach(c -> changed.add(c.cell()));
         List<CheckChange> checks = new ArrayList<>();
         for (Rule rule : layout.rules().affectedBy(changed)) {
@@ -174,25 +257,19 @@ public final class BudgetState {
         return checks;
     }
 
-    private List<CalcChange> recompute(Set<CellRef> changedInputs) {
-        List<CalcChange> calc = new ArrayList<>();
-        for (CellRef ref : layout.graph().affectedBy(changedInputs)) {
-            Money now = layout.cell(ref).orElseThrow().formula().evaluate(this::valueOf);
-            Money before = now == null ? computed.remove(ref) : computed.put(ref, now);
-            if (!Objects.equals(before, now)) {
-                calc.add(new CalcChange(ref, now));
-            }
-        }
-        return calc;
-    }
-
-    private void recomputeAll() {
+    /** Every computed cell once in topological order, then every rule and the code findings. */
+    private void deriveAll() {
         computed.clear();
         for (CellRef ref : layout.graph().computeOrder()) {
             Money value = layout.cell(ref).orElseThrow().formula().evaluate(this::valueOf);
             if (value != null) {
                 computed.put(ref, value);
             }
+        }
+        violations.clear();
+        layout.codeFindings().forEach(f -> violations.put(f.key(), f));
+        for (Rule rule : layout.rules().all()) {
+            layout.rules().evaluate(rule, this::valueOf).ifPresent(r -> violations.put(r.key(), r));
         }
     }
 }

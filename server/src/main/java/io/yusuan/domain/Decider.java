@@ -20,11 +20,21 @@ public final class Decider {
     private Decider() {
     }
 
-    public static Decision decide(BudgetState state, EditCell command, Role role) {
+    public static Decision decide(BudgetState state, Command command, Role role) {
         if (role == null || !role.mayEditCells()) {
             return Decision.reject(Rejection.of(ErrorCode.FORBIDDEN,
-                    "您的角色" + (role == null ? "" : "（" + role.wireName() + "）") + "不能修改单元格"));
+                    "您的角色" + (role == null ? "" : "（" + role.wireName() + "）") + "不能修改预算"));
         }
+        if (command instanceof AddRow add) {
+            return RowDecider.add(state, add);
+        }
+        if (command instanceof RemoveRow remove) {
+            return RowDecider.remove(state, remove);
+        }
+        return decideEdit(state, (EditCell) command);
+    }
+
+    private static Decision decideEdit(BudgetState state, EditCell command) {
         Optional<CellSpec> spec = state.layout().cell(command.cell());
         if (spec.isEmpty()) {
             return Decision.reject(Rejection.of(ErrorCode.UNKNOWN_CELL, "没有这个单元格：" + command.cell()));

@@ -1,9 +1,9 @@
 package io.yusuan.domain;
 
 /** The decider's answer: exactly one of {@code event} and {@code rejection} is set. */
-public record Decision(CellsEdited event, Rejection rejection) {
+public record Decision(DocumentEvent event, Rejection rejection) {
 
-    public static Decision accept(CellsEdited event) {
+    public static Decision accept(DocumentEvent event) {
         return new Decision(event, null);
     }
 

@@ -21,6 +21,8 @@ final class EditBatch {
     final List<RoomTask.Accepted> accepted = new ArrayList<>();
     final List<RoomTask.Edit> deferred = new ArrayList<>();
     final List<Runnable> deferredReplies = new ArrayList<>();
+    /** Some command changed rows (the layout): undo by reloading, not by restoring cells. */
+    boolean structural;
 
     EditBatch(long baseVersion) {
         this.baseVersion = baseVersion;

@@ -7,10 +7,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.BudgetState;
-import io.yusuan.domain.CellEdit;
+import io.yusuan.domain.CellsEdited;
 import io.yusuan.domain.Decider;
 import io.yusuan.domain.Decision;
-import io.yusuan.domain.EditCell;
+import io.yusuan.domain.Command;
 import io.yusuan.domain.ErrorCode;
 import io.yusuan.domain.Rejection;
 import io.yusuan.domain.budget.CellRef;
@@ -82,7 +82,8 @@ public final class Room {
 
     // ---- entry points: callable from any thread; each hops onto the room's context ----
 
-    public void edit(Subscriber from, String requestId, EditCell command) {
+    /** An edit or a row change: decided, committed and broadcast in order with everything else. */
+    public void command(Subscriber from, String requestId, Command command) {
         enqueue(new RoomTask.Edit(from, requestId, command));
     }
 
@@ -238,8 +239,10 @@ public final class Room {
             return () -> task.from().send(encoder.rejected(task.requestId(), info.id(), opId, decision.rejection()));
         }
         Map<CellRef, InputCell> touched = new HashMap<>();
-        for (CellEdit edit : decision.event().edits()) {
-            touched.put(edit.cell(), state.input(edit.cell()));
+        if (decision.event() instanceof CellsEdited edits) {
+            edits.edits().forEach(edit -> touched.put(edit.cell(), state.input(edit.cell())));
+        } else {
+            batch.structural = true; // rows change the layout: a failure is undone by reloading
         }
         long versionBefore = state.version();
         AppliedEvent event;
@@ -303,10 +306,31 @@ public final class Room {
             clientOps.remove(lost.event().clientOpId());
             refuse(lost.task(), unavailable);
         }
-        state.rollback(batch.baseVersion, batch.before);
         requeue(batch.deferred);
-        busy = false;
-        drain();
+        if (!batch.structural) {
+            state.rollback(batch.baseVersion, batch.before);
+            busy = false;
+            drain();
+            return;
+        }
+        host.reload(info).onComplete(reloaded -> context.runOnContext(v -> {
+            if (reloaded.succeeded()) {
+                state = reloaded.result().state();
+                clientOps.clear();
+                clientOps.putAll(reloaded.result().clientOps());
+                busy = false;
+                drain();
+                return;
+            }
+            // Neither committed nor restorable now: retire this room; the next use loads afresh.
+            closed = true;
+            host.unloaded(this);
+            while (!mailbox.isEmpty()) {
+                RoomTask task = mailbox.poll();
+                host.reopen(info.id()).onSuccess(room -> room.enqueue(task))
+                        .onFailure(err -> refuse(task, unavailable));
+            }
+        }));
     }
 
     private void adoptLog(List<AppliedEvent> committed, EditBatch batch) {
@@ -411,7 +435,7 @@ public final class Room {
     // ---- snapshots, idleness, shutdown ----
 
     private void saveSnapshot() {
-        Snapshot snapshot = new Snapshot(state.version(), state.inputs());
+        Snapshot snapshot = new Snapshot(state.version(), state.codeRows(), state.inputs());
         log.saveSnapshot(info.id(), snapshot).onComplete(done -> context.runOnContext(v -> {
             if (done.succeeded()) {
                 lastSnapshotVersion = Math.max(lastSnapshotVersion, snapshot.version());
@@ -445,7 +469,7 @@ public final class Room {
             closed = true;
             host.unloaded(this);
             if (state.version() > lastSnapshotVersion) {
-                log.saveSnapshot(info.id(), new Snapshot(state.version(), state.inputs()))
+                log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.inputs()))
                         .onComplete(done -> result.complete(true));
             } else {
                 result.complete(true);
@@ -472,7 +496,7 @@ public final class Room {
             refuse(mailbox.poll(), stopping);
         }
         if (state.version() > lastSnapshotVersion) {
-            log.saveSnapshot(info.id(), new Snapshot(state.version(), state.inputs()))
+            log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.inputs()))
                     .onComplete(done -> result.complete());
         } else {
             result.complete();

@@ -6,7 +6,8 @@ import io.vertx.core.internal.VertxInternal;
 import io.yusuan.domain.BudgetState;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.InputCell;
-import io.yusuan.domain.calc.DocumentLayout;
+import io.yusuan.domain.calc.LayoutFactory;
+import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog;
 import io.yusuan.store.Catalog.DocumentInfo;
@@ -30,13 +31,13 @@ public final class RoomRegistry implements RoomHost {
     private final Vertx vertx;
     private final Catalog catalog;
     private final EventLog log;
-    private final Function<DocumentInfo, DocumentLayout> layouts;
+    private final Function<DocumentInfo, LayoutFactory> layouts;
     private final RoomEncoder encoder;
     private final RoomSettings settings;
     private final ConcurrentHashMap<Long, Future<Room>> rooms = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public RoomRegistry(Vertx vertx, Catalog catalog, EventLog log, Function<DocumentInfo, DocumentLayout> layouts,
+    public RoomRegistry(Vertx vertx, Catalog catalog, EventLog log, Function<DocumentInfo, LayoutFactory> layouts,
                         RoomEncoder encoder, RoomSettings settings) {
         this.vertx = vertx;
         this.catalog = catalog;
@@ -93,7 +94,7 @@ public final class RoomRegistry implements RoomHost {
     /** Newest snapshot plus every later event; totals derived once at the end. */
     @Override
     public Future<RoomHost.Loaded> reload(DocumentInfo info) {
-        DocumentLayout layout;
+        LayoutFactory layout;
         try {
             layout = layouts.apply(info);
         } catch (RuntimeException e) {
@@ -102,8 +103,10 @@ public final class RoomRegistry implements RoomHost {
         return log.latestSnapshot(info.id()).compose(snapshot -> {
             long base = snapshot.map(Snapshot::version).orElse(0L);
             Map<CellRef, InputCell> inputs = snapshot.map(Snapshot::inputs).orElse(Map.of());
+            Map<String, List<CodeRow>> rows = snapshot.map(Snapshot::codeRows).orElse(null);
+            Map<String, List<CodeRow>> baseRows = rows != null ? rows : info.codeRows();
             Future<BudgetState> state = log.readAfter(info.id(), base, Integer.MAX_VALUE)
-                    .map(events -> BudgetState.replay(layout, base, inputs, events));
+                    .map(events -> BudgetState.replay(layout, baseRows, base, inputs, events));
             Future<Map<String, EventLog.ClientOp>> ops = log.clientOps(info.id());
             return Future.all(state, ops).map(all -> new RoomHost.Loaded(state.result(), ops.result()));
         });

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.CalcChange;
 import io.yusuan.domain.CellChange;
+import io.yusuan.domain.RowChange;
+import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.InputCell;
@@ -47,8 +49,11 @@ public final class EventCodec {
                     .put("message", r.message()).put("cells", cells).put("left", yuan(r.left()))
                     .put("right", yuan(r.right())).put("resolved", check.resolved()));
         }
-        return new JsonObject().put("actorName", event.by().name()).put("changes", changes).put("calc", calc)
-                .put("checks", checks);
+        JsonArray rows = new JsonArray();
+        event.rows().forEach(r -> rows.add(new JsonObject().put("section", r.section()).put("code", r.code())
+                .put("name", r.name()).put("added", r.added())));
+        return new JsonObject().put("actorName", event.by().name()).put("rows", rows).put("changes", changes)
+                .put("calc", calc).put("checks", checks);
     }
 
     private static List<CheckChange> checks(JsonArray array) {
@@ -79,7 +84,13 @@ public final class EventCodec {
             JsonObject change = (JsonObject) item;
             calc.add(new CalcChange(cell(change.getJsonObject("cell")), money(change.getString("value"))));
         }
-        return new AppliedEvent(version, by, clientOpId, at, changes, calc,
+        List<RowChange> rows = new ArrayList<>();
+        for (Object item : payload.getJsonArray("rows", new JsonArray())) {
+            JsonObject row = (JsonObject) item;
+            rows.add(new RowChange(row.getString("section"), row.getString("code"), row.getString("name"),
+                    row.getBoolean("added")));
+        }
+        return new AppliedEvent(version, by, clientOpId, at, rows, changes, calc,
                 checks(payload.getJsonArray("checks", new JsonArray())));
     }
 
@@ -93,7 +104,17 @@ public final class EventCodec {
             }
             inputs.add(item);
         });
-        return new JsonObject().put("inputs", inputs);
+        JsonObject state = new JsonObject().put("inputs", inputs);
+        if (snapshot.codeRows() != null) {
+            JsonObject rows = new JsonObject();
+            snapshot.codeRows().forEach((section, list) -> {
+                JsonArray items = new JsonArray();
+                list.forEach(r -> items.add(new JsonObject().put("code", r.code()).put("name", r.name())));
+                rows.put(section, items);
+            });
+            state.put("rows", rows);
+        }
+        return state;
     }
 
     public static Snapshot snapshot(long version, JsonObject state) {
@@ -104,7 +125,20 @@ public final class EventCodec {
             inputs.put(cell(input.getJsonObject("cell")), new InputCell(money(input.getString("value")),
                     input.getInteger("rev"), by == null ? null : new Actor(by.getLong("id"), by.getString("name"))));
         }
-        return new Snapshot(version, inputs);
+        JsonObject rows = state.getJsonObject("rows");
+        Map<String, List<CodeRow>> codeRows = null;
+        if (rows != null) {
+            codeRows = new java.util.LinkedHashMap<>();
+            for (String section : rows.fieldNames()) {
+                List<CodeRow> list = new ArrayList<>();
+                for (Object item : rows.getJsonArray(section)) {
+                    JsonObject row = (JsonObject) item;
+                    list.add(new CodeRow(row.getString("code"), row.getString("name")));
+                }
+                codeRows.put(section, list);
+            }
+        }
+        return new Snapshot(version, codeRows, inputs);
     }
 
     private static JsonObject cell(CellRef ref) {

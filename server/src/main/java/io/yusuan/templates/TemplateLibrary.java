@@ -1,6 +1,7 @@
 package io.yusuan.templates;
 
 import io.yusuan.domain.calc.DocumentLayout;
+import io.yusuan.domain.calc.LayoutFactory;
 import io.yusuan.domain.calc.LayoutBuilder;
 import io.yusuan.domain.classification.CodeBook;
 import io.yusuan.domain.classification.CodeRow;
@@ -66,9 +67,14 @@ public final class TemplateLibrary {
     }
 
     public DocumentLayout layoutFor(DocumentInfo info) {
+        return factoryFor(info).layoutFor(info.codeRows());
+    }
+
+    /** Layouts of this document's template and year, for any set of classification rows. */
+    public LayoutFactory factoryFor(DocumentInfo info) {
         Template template = get(info.templateId())
                 .orElseThrow(() -> new IllegalStateException("unknown template " + info.templateId()));
-        return layout(template, info.codeRows(), info.year());
+        return rows -> layout(template, rows, info.year());
     }
 
     private DocumentLayout layout(Template template, Map<String, List<CodeRow>> codeRows, int year) {

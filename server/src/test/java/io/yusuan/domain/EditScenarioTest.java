@@ -168,7 +168,7 @@ class EditScenarioTest {
             s.when(i % 2 == 0 ? ALICE : BOB, new EditCell(target, value, s.state().input(target).rev(), "op" + i),
                     Role.EDITOR);
         }
-        BudgetState replayed = BudgetState.replay(s.state().layout(), 0, Map.of(), s.history());
+        BudgetState replayed = s.replay(s.history());
         assertEquals(s.state().version(), replayed.version());
         for (var spec : s.state().layout().cells()) {
             assertEquals(s.state().valueOf(spec.ref()), replayed.valueOf(spec.ref()), spec.ref().toString());

@@ -3,7 +3,6 @@ package io.yusuan.domain;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.Money;
-import io.yusuan.domain.calc.DocumentLayout;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog.DocumentInfo;
@@ -25,14 +24,21 @@ final class Scenario {
     static final Actor BOB = new Actor(2, "编辑二");
 
     private final BudgetState state;
+    private final DocumentInfo info;
     private final List<AppliedEvent> history = new ArrayList<>();
 
-    private Scenario(DocumentLayout layout) {
-        this.state = BudgetState.replay(layout, 0, Map.of(), List.of());
+    private Scenario(DocumentInfo info) {
+        this.info = info;
+        this.state = replay(List.of());
     }
 
     static Scenario anhui(Map<String, List<CodeRow>> rows) {
-        return new Scenario(LIBRARY.layoutFor(new DocumentInfo(1, "anhui-dept", "测试", "测试单位", 2024, rows)));
+        return new Scenario(new DocumentInfo(1, "anhui-dept", "测试", "测试单位", 2024, rows));
+    }
+
+    /** The document rebuilt from its initial rows and the given history, as a room loads it. */
+    BudgetState replay(List<AppliedEvent> events) {
+        return BudgetState.replay(LIBRARY.factoryFor(info), info.codeRows(), 0, Map.of(), events);
     }
 
     /** A small budget: two 项 under 21015, one under 20805, and two economic 款. */
@@ -55,12 +61,12 @@ final class Scenario {
         return this;
     }
 
-    Decision decide(EditCell command, Role role) {
+    Decision decide(Command command, Role role) {
         return Decider.decide(state, command, role);
     }
 
     /** Decides and, when accepted, applies: what a room does after the commit. */
-    AppliedEvent when(Actor by, EditCell command, Role role) {
+    AppliedEvent when(Actor by, Command command, Role role) {
         Decision decision = decide(command, role);
         if (!decision.accepted()) {
             throw new AssertionError("expected acceptance, got " + decision.rejection());

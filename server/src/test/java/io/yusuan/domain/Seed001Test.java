@@ -39,7 +39,7 @@ class Seed001Test {
         budget = DemoBudget.resource("suzhou-2024.json");
         DocumentInfo info = new DocumentInfo(1, budget.templateId(), budget.title(), budget.unit(), budget.year(),
                 budget.rows());
-        state = BudgetState.replay(Scenario.LIBRARY.layoutFor(info), 0, Map.of(), List.of());
+        state = BudgetState.replay(Scenario.LIBRARY.factoryFor(info), info.codeRows(), 0, Map.of(), List.of());
         state.apply(new CellsEdited(budget.values()), new Actor(1, "导入"), null, Instant.EPOCH);
     }
 

@@ -50,12 +50,13 @@ class RoomTest {
         log = new ControllableEventLog(vertx);
         List<CodeRow> rows = ITEMS.stream().map(code -> new CodeRow(code, "项 " + code)).toList();
         DocumentInfo info = new DocumentInfo(7, "anhui-dept", "测试预算", "测试单位", 2024, Map.of("gp_exp", rows));
-        BudgetState state = BudgetState.replay(LIBRARY.layoutFor(info), 0, Map.of(), List.of());
+        BudgetState state = BudgetState.replay(LIBRARY.factoryFor(info), info.codeRows(), 0, Map.of(), List.of());
         RoomHost host = new RoomHost() {
             @Override
             public Future<RoomHost.Loaded> reload(DocumentInfo doc) {
                 return log.readAfter(doc.id(), 0, Integer.MAX_VALUE).compose(events -> log.clientOps(doc.id())
-                        .map(ops -> new RoomHost.Loaded(BudgetState.replay(LIBRARY.layoutFor(doc), 0, Map.of(), events),
+                        .map(ops -> new RoomHost.Loaded(BudgetState.replay(LIBRARY.factoryFor(doc), doc.codeRows(), 0, Map.of(),
+                                events),
                                 ops)));
             }
 
@@ -126,7 +127,7 @@ class RoomTest {
                 // Each thread owns two cells, so no edit is stale and every one must land.
                 for (int i = 0; i < perThread; i++) {
                     String code = ITEMS.get(thread * 2 + i % 2);
-                    room.edit(sender, "r" + i, new EditCell(item(code), (i + 1) + ".00", i / 2, "t" + thread + "-" + i));
+                    room.command(sender, "r" + i, new EditCell(item(code), (i + 1) + ".00", i / 2, "t" + thread + "-" + i));
                 }
             }));
         }
@@ -162,7 +163,7 @@ class RoomTest {
         RecordingSubscriber alice = new RecordingSubscriber(ALICE);
         log.failNext.set(1);
 
-        room.edit(alice, "r1", new EditCell(item("2101501"), "100.00", 0, "op-1"));
+        room.command(alice, "r1", new EditCell(item("2101501"), "100.00", 0, "op-1"));
         await(() -> !alice.ofType("rejected").isEmpty());
 
         assertEquals("UNAVAILABLE", alice.ofType("rejected").get(0).getString("code"));
@@ -173,7 +174,7 @@ class RoomTest {
         assertEquals(0, log.inner.readAfter(7, 0, 10).result().size());
 
         // The same edit, retried with the same base revision, now lands as version 1.
-        room.edit(alice, "r2", new EditCell(item("2101501"), "100.00", 0, "op-1"));
+        room.command(alice, "r2", new EditCell(item("2101501"), "100.00", 0, "op-1"));
         await(() -> !alice.ofType("ack").isEmpty());
         assertEquals(1L, alice.ofType("ack").get(0).getLong("version"));
         await(() -> watcher.ofType("applied").size() == 1);
@@ -187,9 +188,9 @@ class RoomTest {
         log.failAppendNumber = 2;
         // "warm" goes out alone; "a" and "b" queue behind it and are decided together, "b" as
         // stale against "a"'s uncommitted edit. That batch fails, so "b" must be decided again.
-        room.edit(alice, "warm", new EditCell(item("2101599"), "1.00", 0, "warm"));
-        room.edit(alice, "a", new EditCell(item("2101501"), "5.00", 0, "a"));
-        room.edit(bob, "b", new EditCell(item("2101501"), "6.00", 0, "b"));
+        room.command(alice, "warm", new EditCell(item("2101599"), "1.00", 0, "warm"));
+        room.command(alice, "a", new EditCell(item("2101501"), "5.00", 0, "a"));
+        room.command(bob, "b", new EditCell(item("2101501"), "6.00", 0, "b"));
         await(() -> !alice.ofType("rejected").isEmpty() && (bob.ofType("ack").size() + bob.ofType("rejected").size()) > 0);
         assertEquals("UNAVAILABLE", alice.ofType("rejected").get(0).getString("code"));
         assertEquals(1, bob.ofType("ack").size(), () -> bob.frames.toString());
@@ -202,8 +203,8 @@ class RoomTest {
     void aResentClientOpIsAnsweredWithTheOriginalVersionAndNotAppliedTwice() throws Exception {
         RecordingSubscriber watcher = subscribed(RITA);
         RecordingSubscriber alice = new RecordingSubscriber(ALICE);
-        room.edit(alice, "r1", new EditCell(item("2101501"), "100.00", 0, "same-op"));
-        room.edit(alice, "r2", new EditCell(item("2101501"), "100.00", 0, "same-op"));
+        room.command(alice, "r1", new EditCell(item("2101501"), "100.00", 0, "same-op"));
+        room.command(alice, "r2", new EditCell(item("2101501"), "100.00", 0, "same-op"));
         await(() -> alice.ofType("ack").size() == 2);
 
         assertEquals(1L, alice.ofType("ack").get(0).getLong("version"));
@@ -218,9 +219,9 @@ class RoomTest {
     void aStaleRevisionIsRejectedWithTheCurrentValue() throws Exception {
         RecordingSubscriber alice = new RecordingSubscriber(ALICE);
         RecordingSubscriber bob = new RecordingSubscriber(BOB);
-        room.edit(alice, "a", new EditCell(item("2101501"), "100.00", 0, "a"));
+        room.command(alice, "a", new EditCell(item("2101501"), "100.00", 0, "a"));
         await(() -> alice.ofType("ack").size() == 1);
-        room.edit(bob, "b", new EditCell(item("2101501"), "200.00", 0, "b"));
+        room.command(bob, "b", new EditCell(item("2101501"), "200.00", 0, "b"));
         await(() -> bob.ofType("rejected").size() == 1);
 
         JsonObject rejected = bob.ofType("rejected").get(0);
@@ -234,7 +235,7 @@ class RoomTest {
     @Test
     void aReviewerMayWatchButNotEdit() throws Exception {
         RecordingSubscriber rita = subscribed(RITA);
-        room.edit(rita, "r", new EditCell(item("2101501"), "1.00", 0, "x"));
+        room.command(rita, "r", new EditCell(item("2101501"), "1.00", 0, "x"));
         await(() -> rita.ofType("rejected").size() == 1);
         assertEquals("FORBIDDEN", rita.ofType("rejected").get(0).getString("code"));
         assertEquals("reviewer", rita.ofType("snapshot").get(0).getJsonObject("document").getString("role"));
@@ -248,7 +249,7 @@ class RoomTest {
     void aLateSubscriberCatchesUpFromTheLog() throws Exception {
         RecordingSubscriber alice = new RecordingSubscriber(ALICE);
         for (int i = 0; i < 5; i++) {
-            room.edit(alice, "r" + i, new EditCell(item("2101501"), i + ".00", i, "op" + i));
+            room.command(alice, "r" + i, new EditCell(item("2101501"), i + ".00", i, "op" + i));
         }
         await(() -> alice.ofType("ack").size() == 5);
 
@@ -289,16 +290,16 @@ class RoomTest {
         RecordingSubscriber alice = new RecordingSubscriber(ALICE);
         log.commitThenFail = true;
 
-        room.edit(alice, "r1", new EditCell(item("2101501"), "100.00", 0, "op-1"));
+        room.command(alice, "r1", new EditCell(item("2101501"), "100.00", 0, "op-1"));
         await(() -> !alice.ofType("ack").isEmpty() || !alice.ofType("rejected").isEmpty());
 
         assertTrue(alice.ofType("rejected").isEmpty(), () -> alice.frames.toString());
         assertEquals(1L, alice.ofType("ack").get(0).getLong("version"));
         await(() -> watcher.ofType("applied").size() == 1);
-        room.edit(alice, "r2", new EditCell(item("2101501"), "200.00", 1, "op-2"));
+        room.command(alice, "r2", new EditCell(item("2101501"), "200.00", 1, "op-2"));
         await(() -> alice.ofType("ack").size() == 2);
         assertEquals(2L, alice.ofType("ack").get(1).getLong("version"));
-        room.edit(alice, "r3", new EditCell(item("2101501"), "200.00", 1, "op-1"));
+        room.command(alice, "r3", new EditCell(item("2101501"), "200.00", 1, "op-1"));
         await(() -> alice.ofType("ack").size() == 3);
         assertEquals(1L, alice.ofType("ack").get(2).getLong("version"), "the resend is still recognised");
     }
@@ -310,7 +311,7 @@ class RoomTest {
         room.setMember(BOB.id(), null);
         await(() -> bob.ofType("rejected").size() == 1);
         assertEquals("FORBIDDEN", bob.ofType("rejected").get(0).getString("code"));
-        room.edit(alice, "a", new EditCell(item("2101501"), "1.00", 0, "a"));
+        room.command(alice, "a", new EditCell(item("2101501"), "1.00", 0, "a"));
         await(() -> alice.ofType("ack").size() == 1);
         Thread.sleep(50);
         assertTrue(bob.ofType("applied").isEmpty());
@@ -321,7 +322,7 @@ class RoomTest {
         RecordingSubscriber alice = new RecordingSubscriber(ALICE);
         RecordingSubscriber watcher = subscribed(RITA);
         log.delayMillis = 100;
-        room.edit(alice, "slow", new EditCell(item("2101501"), "1.00", 0, "slow"));
+        room.command(alice, "slow", new EditCell(item("2101501"), "1.00", 0, "slow"));
         RecordingSubscriber bob = new RecordingSubscriber(BOB);
         room.subscribe(bob, "s", 0L);
         room.unsubscribe(bob);
@@ -337,7 +338,7 @@ class RoomTest {
         RecordingSubscriber alice = new RecordingSubscriber(ALICE);
         RecordingSubscriber bob = subscribed(BOB);
         log.delayMillis = 50;
-        room.edit(alice, "a", new EditCell(item("2101501"), "1.00", 0, "a"));
+        room.command(alice, "a", new EditCell(item("2101501"), "1.00", 0, "a"));
         room.subscribe(bob, "again", 0L);
         await(() -> bob.ofType("catchup").size() == 1 && alice.ofType("ack").size() == 1);
         room.read(state -> null).await(5, TimeUnit.SECONDS);

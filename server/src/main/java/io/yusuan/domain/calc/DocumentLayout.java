@@ -2,6 +2,8 @@ package io.yusuan.domain.calc;
 
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.template.Template;
+import io.yusuan.domain.classification.CodeBook;
+import io.yusuan.domain.classification.CodeSystem;
 import io.yusuan.domain.rules.RuleResult;
 import io.yusuan.domain.rules.RuleSet;
 import java.util.Collection;
@@ -25,8 +27,11 @@ public final class DocumentLayout {
     private final List<RuleResult> codeFindings;
     private final RuleSet rules;
 
+    private final CodeBook codeBook;
+
     DocumentLayout(Template template, List<SectionLayout> sections, Map<CellRef, CellSpec> cells,
-                   List<RuleResult> codeFindings) {
+                   List<RuleResult> codeFindings, CodeBook codeBook) {
+        this.codeBook = codeBook;
         this.template = template;
         this.sections = new LinkedHashMap<>();
         sections.forEach(s -> this.sections.put(s.key(), s));
@@ -52,6 +57,15 @@ public final class DocumentLayout {
     /** Resolves a formula written against this document (rules use it), dropping absent code rows. */
     public Formula resolve(Formula formula, String context) {
         return References.resolve(formula, cells, context);
+    }
+
+    /** The standard name of a code in the document's year, if the code list has it. */
+    public Optional<String> standardName(CodeSystem system, String code) {
+        return codeBook.nameOf(system, code);
+    }
+
+    public Optional<SectionLayout> section(String key) {
+        return Optional.ofNullable(sections.get(key));
     }
 
     public RuleSet rules() {

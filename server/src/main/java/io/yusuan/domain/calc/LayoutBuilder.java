@@ -40,7 +40,8 @@ public final class LayoutBuilder {
         for (SectionLayout section : sections) {
             addCells(section, cells);
         }
-        return new DocumentLayout(template, sections, resolveReferences(cells), CodeChecks.check(sections, codeBook));
+        return new DocumentLayout(template, sections, resolveReferences(cells), CodeChecks.check(sections, codeBook),
+                codeBook);
     }
 
     private static List<RowLayout> fixedRows(SectionDef def) {

@@ -17,6 +17,11 @@ public enum CodeSystem {
         this.levelLengths = levelLengths;
     }
 
+    /** How many levels the system has: 3 for 功能分类 (类/款/项), 2 for the economic ones (类/款). */
+    public int depth() {
+        return levelLengths.size();
+    }
+
     /** 1 for 类, 2 for 款, 3 for 项; 0 when the code has no valid length or is not all digits. */
     public int levelOf(String code) {
         if (code == null || !code.chars().allMatch(Character::isDigit)) {

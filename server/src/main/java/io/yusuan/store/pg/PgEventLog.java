@@ -7,7 +7,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import io.yusuan.domain.AppliedEvent;
-import io.yusuan.domain.CellsEdited;
 import io.yusuan.store.EventCodec;
 import io.yusuan.store.EventLog;
 import io.yusuan.store.Snapshot;
@@ -38,7 +37,7 @@ public final class PgEventLog implements EventLog {
     public Future<Void> append(long documentId, List<AppliedEvent> events) {
         List<GroupCommitter.EventRow> rows = new ArrayList<>(events.size());
         for (AppliedEvent event : events) {
-            rows.add(new GroupCommitter.EventRow(documentId, event.version(), CellsEdited.TYPE, event.by().id(),
+            rows.add(new GroupCommitter.EventRow(documentId, event.version(), event.type(), event.by().id(),
                     event.clientOpId(), EventCodec.payload(event).encode(),
                     OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC)));
         }

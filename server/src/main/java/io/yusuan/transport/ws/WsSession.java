@@ -141,8 +141,8 @@ public final class WsSession implements Subscriber {
             if (subscribed.remove(u.doc())) {
                 rooms.ifOpen(u.doc(), room -> room.unsubscribe(this));
             }
-        } else if (message instanceof ClientMessage.Edit e) {
-            withRoom(e, room -> room.edit(this, e.requestId(), e.command()));
+        } else if (message instanceof ClientMessage.Change c) {
+            withRoom(c, room -> room.command(this, c.requestId(), c.command()));
         } else if (message instanceof ClientMessage.Focus f) {
             if (subscribed.contains(f.doc())) {
                 rooms.ifOpen(f.doc(), room -> room.focus(this, f.cell()));
@@ -151,7 +151,7 @@ public final class WsSession implements Subscriber {
     }
 
     private void withRoom(ClientMessage message, java.util.function.Consumer<Room> action) {
-        String clientOpId = message instanceof ClientMessage.Edit e ? e.command().clientOpId() : null;
+        String clientOpId = message instanceof ClientMessage.Change c ? c.command().clientOpId() : null;
         // Back on the socket's own context: the session's map is confined to it.
         rooms.open(message.doc()).onComplete(result -> context.runOnContext(v -> {
             if (socket.isClosed()) {

@@ -1,6 +1,6 @@
 package io.yusuan.transport.ws.protocol;
 
-import io.yusuan.domain.EditCell;
+import io.yusuan.domain.Command;
 import io.yusuan.domain.budget.CellRef;
 
 /** The closed list of messages a client may send (docs/protocol.md). */
@@ -16,7 +16,8 @@ public sealed interface ClientMessage {
     record Unsubscribe(String requestId, long doc) implements ClientMessage {
     }
 
-    record Edit(String requestId, long doc, EditCell command) implements ClientMessage {
+    /** edit, addRow and removeRow: commands that change the document. */
+    record Change(String requestId, long doc, Command command) implements ClientMessage {
     }
 
     record Focus(String requestId, long doc, CellRef cell) implements ClientMessage {

@@ -1,7 +1,9 @@
 package io.yusuan.transport.ws.protocol;
 
 import io.vertx.core.json.JsonObject;
+import io.yusuan.domain.AddRow;
 import io.yusuan.domain.EditCell;
+import io.yusuan.domain.RemoveRow;
 import io.yusuan.domain.budget.CellRef;
 
 /**
@@ -35,6 +37,11 @@ public final class WireDecoder {
                     optionalVersion(json, requestId));
             case "unsubscribe" -> new ClientMessage.Unsubscribe(requestId, doc(json, requestId));
             case "edit" -> edit(json, requestId);
+            case "addRow" -> new ClientMessage.Change(requestId, doc(json, requestId), new AddRow(
+                    key(json, "section", requestId), key(json, "code", requestId),
+                    optionalString(json, "name", requestId), clientOpId(json, requestId)));
+            case "removeRow" -> new ClientMessage.Change(requestId, doc(json, requestId), new RemoveRow(
+                    key(json, "section", requestId), key(json, "row", requestId), clientOpId(json, requestId)));
             case "focus" -> new ClientMessage.Focus(requestId, doc(json, requestId),
                     json.getValue("cell") == null ? null : cell(json, requestId));
             default -> throw new DecodeException(requestId, "未知的消息类型：" + truncate(name));
@@ -43,10 +50,7 @@ public final class WireDecoder {
 
     private static ClientMessage edit(JsonObject json, String requestId) throws DecodeException {
         long doc = doc(json, requestId);
-        String clientOpId = optionalString(json, "clientOpId", requestId);
-        if (clientOpId == null || clientOpId.isEmpty() || clientOpId.length() > MAX_ID_LENGTH) {
-            throw new DecodeException(requestId, "clientOpId 必须是 1–128 个字符的字符串");
-        }
+        String clientOpId = clientOpId(json, requestId);
         CellRef cell = cell(json, requestId);
         if (!json.containsKey("value")) {
             throw new DecodeException(requestId, "缺少 value 字段（清空请传 null）");
@@ -60,8 +64,16 @@ public final class WireDecoder {
                 || ((Number) baseRev).longValue() > Integer.MAX_VALUE) {
             throw new DecodeException(requestId, "baseRev 必须是非负整数");
         }
-        return new ClientMessage.Edit(requestId, doc,
+        return new ClientMessage.Change(requestId, doc,
                 new EditCell(cell, (String) value, ((Number) baseRev).intValue(), clientOpId));
+    }
+
+    private static String clientOpId(JsonObject json, String requestId) throws DecodeException {
+        String clientOpId = optionalString(json, "clientOpId", requestId);
+        if (clientOpId == null || clientOpId.isEmpty() || clientOpId.length() > MAX_ID_LENGTH) {
+            throw new DecodeException(requestId, "clientOpId 必须是 1–128 个字符的字符串");
+        }
+        return clientOpId;
     }
 
     private static long doc(JsonObject json, String requestId) throws DecodeException {
@@ -94,7 +106,7 @@ public final class WireDecoder {
     private static String key(JsonObject ref, String field, String requestId) throws DecodeException {
         Object value = ref.getValue(field);
         if (!(value instanceof String text) || text.isEmpty() || text.length() > MAX_KEY_LENGTH) {
-            throw new DecodeException(requestId, "cell." + field + " 必须是 1–64 个字符的字符串");
+            throw new DecodeException(requestId, field + " 必须是 1–64 个字符的字符串");
         }
         return text;
     }

@@ -154,9 +154,16 @@ public final class WireEncoder implements RoomEncoder {
         for (CalcChange change : event.calc()) {
             calc.add(new JsonObject().put("cell", cell(change.cell())).put("value", yuan(change.value())));
         }
-        return new JsonObject().put("type", "applied").put("doc", documentId).put("version", event.version())
-                .put("by", actor(event.by())).put("clientOpId", event.clientOpId())
-                .put("at", event.at().toString())
+        JsonObject applied = new JsonObject().put("type", "applied").put("doc", documentId)
+                .put("version", event.version()).put("by", actor(event.by())).put("clientOpId", event.clientOpId())
+                .put("at", event.at().toString());
+        if (!event.rows().isEmpty()) {
+            JsonArray rows = new JsonArray();
+            event.rows().forEach(r -> rows.add(new JsonObject().put("section", r.section()).put("code", r.code())
+                    .put("name", r.name()).put("change", r.added() ? "added" : "removed")));
+            applied.put("rows", rows);
+        }
+        return applied
                 .put("changes", changes).put("calc", calc).put("checks", checkChanges(event));
     }
 
