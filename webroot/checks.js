@@ -253,7 +253,11 @@ export class Checks {
     Object.assign(this.count.dataset, { errors: n.error, warnings: n.warning, infos: n.info });
     this.count.title = this.loaded ? '显示或收起审核结果' : '正在加载审核结果';
     const sorted = [...this.items.values()].sort(compare);
+    // Rebuilding the list would drop keyboard focus from the entry the user is on; put it back.
+    const active = this.list.contains(document.activeElement) && document.activeElement.closest('li');
     this.list.innerHTML = sorted.map((c) => this.itemHtml(c)).join('');
+    const again = active && this.list.querySelector(`li[data-check-key="${CSS.escape(active.dataset.checkKey)}"] button`);
+    if (again) again.focus({ preventScroll: true });
     this.empty.hidden = sorted.length > 0;
     this.empty.textContent = this.loaded ? '未发现问题' : '正在加载…';
   }

@@ -300,6 +300,35 @@ class ServerIntegrationTest {
 
     @Test
     @Order(8)
+    void editorsAddAndRemoveClassificationLinesLive() throws Exception {
+        try (WsTestClient a = WsTestClient.connect(vertx, server.port(), editor1);
+             WsTestClient b = WsTestClient.connect(vertx, server.port(), editor2)) {
+            b.send(subscribe("s", null));
+            b.reply("s");
+            a.send(new JsonObject().put("type", "addRow").put("requestId", "add").put("doc", doc)
+                    .put("clientOpId", "it-row-1").put("section", "gp_exp").put("code", "2101506"));
+            assertEquals("ack", a.reply("add").getString("type"));
+            JsonObject applied = b.next("applied");
+            JsonObject row = applied.getJsonArray("rows").getJsonObject(0);
+            assertEquals("added", row.getString("change"));
+            assertEquals("2101506", row.getString("code"));
+            a.send(edit("fill", "it-row-2", cell("gp_exp", "2101506", "project"), "10000.00", 0));
+            assertEquals("ack", a.reply("fill").getString("type"));
+            JsonObject filled = b.next("applied");
+            assertEquals(filled.getLong("version"), applied.getLong("version") + 1);
+            a.send(new JsonObject().put("type", "removeRow").put("requestId", "parent").put("doc", doc)
+                    .put("clientOpId", "it-row-3").put("section", "gp_exp").put("row", "21015"));
+            assertEquals("INVALID_STATE", a.reply("parent").getString("code"), "21015 still has lines under it");
+            a.send(new JsonObject().put("type", "addRow").put("requestId", "bad").put("doc", doc)
+                    .put("clientOpId", "it-row-4").put("section", "gp_exp").put("code", "21015"));
+            assertEquals("INVALID_VALUE", a.reply("bad").getString("code"));
+        }
+        JsonObject document = server.request("GET", "/api/documents/" + doc, editor1, null).json();
+        assertEquals("10000.00", cellIn(document, cell("gp_exp", "2101506", "project")).getString("value"));
+    }
+
+    @Test
+    @Order(9)
     void afterARestartTheDocumentAndItsVersionAreIdentical() throws Exception {
         JsonObject before = server.request("GET", "/api/documents/" + doc, editor1, null).json();
         server.restart();
