@@ -69,6 +69,10 @@ class BrowserTest {
             assertTrue((Boolean) b.eval("document.querySelector('td[data-cell=\"" + PARENT
                     + "\"]').classList.contains('calc')"), "totals are visibly computed cells");
             b.waitFor("document.querySelector('#presence').textContent.includes('编辑一')", "editor1 in presence");
+            // Seed 001's soft pair 2101101 + 2101102 vs 30110 differs by 0.09 万元: a warning badge.
+            assertEquals("warning", b.eval("document.querySelector('td[data-cell=\"gp_exp|2101101|basic\"]')"
+                    + ".dataset.checkSeverity"));
+            assertTrue(String.valueOf(b.eval("document.querySelector('#check-count').textContent")).contains("1 警告"));
 
             a.eval("document.querySelector('td[data-cell=\"" + ITEM + "\"]').click()");
             a.waitFor("document.querySelector('input.cell-editor')", "the inline editor");
@@ -79,6 +83,9 @@ class BrowserTest {
             b.waitFor(text(PARENT) + ".trim() === '520.89'", "the recomputed 款 total in editor2's page");
             b.waitFor(text("fin_summary|exp_210|gpb") + ".trim() === '1,131.26'",
                     "the recomputed cross-table line in editor2's page");
+            // The edit broke X04 (基本支出 vs 基本支出表) by far more than rounding: an error appears live.
+            b.waitFor("document.querySelector('#checks li[data-check-key=\"X04\"][data-severity=\"error\"]')",
+                    "the X04 error in editor2's problem list");
             a.waitFor(text(PARENT) + ".trim() === '520.89'", "the total in editor1's own page");
             a.screenshot(SHOTS.resolve("editor1-after-edit.png"));
             b.screenshot(SHOTS.resolve("editor2-sees-edit.png"));
