@@ -8,6 +8,7 @@ import io.yusuan.domain.rules.RuleDef;
 import io.yusuan.domain.rules.Severity;
 import io.yusuan.domain.template.ColumnDef;
 import io.yusuan.domain.template.ColumnKind;
+import io.yusuan.domain.template.ImportHints;
 import io.yusuan.domain.template.RowDef;
 import io.yusuan.domain.template.SectionDef;
 import io.yusuan.domain.template.SectionKind;
@@ -75,9 +76,13 @@ public final class TemplateParser {
                     formulas, strings(row.path("sumRows"))));
         }
         JsonNode total = node.path("totalRow");
+        JsonNode hints = node.path("import");
+        Map<String, String> single = new LinkedHashMap<>();
+        hints.path("singleColumnByPrefix").fields().forEachRemaining(e -> single.put(e.getKey(), e.getValue().asText()));
         return new SectionDef(key, node.path("number").asInt(0), required(node, "title"), kind, codeSystem,
                 strings(node.path("rowHeader")), columns, rows, total.path("key").asText("total"),
-                total.path("label").asText("合计"));
+                total.path("label").asText("合计"),
+                new ImportHints(strings(hints.path("titles")), strings(hints.path("notTitles")), single));
     }
 
     private static List<String> strings(JsonNode array) {

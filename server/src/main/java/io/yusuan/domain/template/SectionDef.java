@@ -10,12 +10,20 @@ import java.util.Optional;
  */
 public record SectionDef(String key, int number, String title, SectionKind kind, CodeSystem codeSystem,
                          List<String> rowHeader, List<ColumnDef> columns, List<RowDef> rows,
-                         String totalRowKey, String totalRowLabel) {
+                         String totalRowKey, String totalRowLabel, ImportHints importHints) {
+
+    public SectionDef(String key, int number, String title, SectionKind kind, CodeSystem codeSystem,
+                      List<String> rowHeader, List<ColumnDef> columns, List<RowDef> rows,
+                      String totalRowKey, String totalRowLabel) {
+        this(key, number, title, kind, codeSystem, rowHeader, columns, rows, totalRowKey, totalRowLabel,
+                ImportHints.NONE);
+    }
 
     public SectionDef {
         rowHeader = List.copyOf(rowHeader);
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+        importHints = importHints == null ? ImportHints.NONE : importHints;
         if (kind == SectionKind.CODE_TREE && codeSystem == null) {
             throw new IllegalArgumentException("code-tree section " + key + " needs a code system");
         }

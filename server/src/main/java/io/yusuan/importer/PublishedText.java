@@ -1,0 +1,126 @@
+package io.yusuan.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a published budget text (markdown tables or tab-separated tables) into its tables. A
+ * table starts at a "表 N" line (its title is the next text line) and runs to the next one; the
+ * table lines in between — split over pages, with repeated headers — are joined in order. The
+ * unit comes from the table's own "单位：" line, else the document's.
+ */
+final class PublishedText {
+
+    private static final Pattern TABLE_NUMBER = Pattern.compile("^表\\s*(\\d{1,2})\\s*$");
+    private static final Pattern UNIT = Pattern.compile("单位\\s*[:：]\\s*(万元|元)");
+    private static final Pattern HEADING = Pattern.compile("^\\s*(.{2,40}?)\\s*(\\d{4})\\s*年\\s*(度)?\\s*(部门|单位)");
+
+    final List<RawTable> tables = new ArrayList<>();
+    final List<String> headingLines = new ArrayList<>();
+    String entity;
+    Integer year;
+
+    static PublishedText parse(String text) {
+        PublishedText parsed = new PublishedText();
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        parsed.readHeading(lines);
+        long documentUnit = documentUnit(lines);
+        int number = 0;
+        String title = null;
+        long unit = documentUnit;
+        List<List<String>> rows = new ArrayList<>();
+        int first = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            Matcher numbered = TABLE_NUMBER.matcher(line);
+            if (numbered.matches()) {
+                parsed.flush(number, title, unit, rows, first);
+                number = Integer.parseInt(numbered.group(1));
+                title = nextTextLine(lines, i + 1).orElse("");
+                unit = documentUnit;
+                rows = new ArrayList<>();
+                first = i + 1;
+                continue;
+            }
+            Matcher unitLine = UNIT.matcher(line);
+            if (unitLine.find() && number > 0) {
+                unit = "万元".equals(unitLine.group(1)) ? 10_000 : 1;
+            }
+            List<String> cells = cells(lines[i]);
+            if (number > 0 && cells != null) {
+                rows.add(cells);
+            }
+        }
+        parsed.flush(number, title, unit, rows, first);
+        return parsed;
+    }
+
+    private void flush(int number, String title, long unit, List<List<String>> rows, int first) {
+        if (number > 0 && !rows.isEmpty()) {
+            tables.add(new RawTable(number, title, unit, rows, first));
+        }
+    }
+
+    /** A table line's cells, or null for a line that is not part of a table. */
+    static List<String> cells(String line) {
+        String trimmed = line.strip();
+        if (trimmed.startsWith("|")) {
+            if (trimmed.replaceAll("[|\\-:\\s]", "").isEmpty()) {
+                return null; // markdown separator
+            }
+            String inner = trimmed.substring(1, trimmed.endsWith("|") && trimmed.length() > 1
+                    ? trimmed.length() - 1 : trimmed.length());
+            return split(inner, "\\|");
+        }
+        if (line.contains("\t")) {
+            return split(line, "\t");
+        }
+        return null;
+    }
+
+    private static List<String> split(String text, String separator) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : text.split(separator, -1)) {
+            cells.add(cell.strip());
+        }
+        while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
+        }
+        return cells.isEmpty() ? null : cells;
+    }
+
+    private static Optional<String> nextTextLine(String[] lines, int from) {
+        for (int i = from; i < lines.length && i < from + 6; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && cells(lines[i]) == null) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static long documentUnit(String[] lines) {
+        for (String line : lines) {
+            Matcher unit = UNIT.matcher(line);
+            if (unit.find()) {
+                return "万元".equals(unit.group(1)) ? 10_000 : 1;
+            }
+        }
+        return 1;
+    }
+
+    /** The entity and year from the first lines, e.g. "宿州市医疗保障局 2024 年部门预算". */
+    private void readHeading(String[] lines) {
+        for (int i = 0; i < lines.length && i < 40 && entity == null; i++) {
+            Matcher heading = HEADING.matcher(lines[i]);
+            if (heading.find()) {
+                entity = heading.group(1).strip();
+                year = Integer.parseInt(heading.group(2));
+                headingLines.add(lines[i].strip());
+            }
+        }
+    }
+}
