@@ -48,7 +48,8 @@ function headerHtml(section, labelCols) {
 export class Grid {
   /**
    * hooks: canEdit(cell) → bool, displayValue(key) → 元 string|null, titleFor(key) → string,
-   *        onCommit(key, raw) → {error}|{}, onFocusCell(key|null), onReadOnly()
+   *        onCommit(key, raw) → {error}|{}, onFocusCell(key|null), onReadOnly(),
+   *        rowTools(section, row) / sectionTools(section) → extra HTML for a label cell / the caption bar
    */
   constructor(container, nav, hooks) {
     this.container = container;
@@ -107,7 +108,7 @@ export class Grid {
       const indent = 8 + Math.max(0, row.level || 0) * 16;
       let html = `<tr class="${isTotalRow(row) ? 'total' : ''}" data-row="${esc(row.key)}">`;
       if (hasCode) html += `<td class="c-code">${esc(row.code)}</td>`;
-      html += `<td class="c-label" style="padding-left:${indent}px">${esc(row.label)}</td>`;
+      html += `<td class="c-label" style="padding-left:${indent}px">${esc(row.label)}${this.hooks.rowTools(section, row)}</td>`;
       section.columns.forEach((col, c) => {
         const cell = row.cells && row.cells[col.key];
         if (!cell) {
@@ -128,7 +129,8 @@ export class Grid {
     if (!section.rows.length) parts.push(`<tr><td class="empty" colspan="${width}">（本表暂无数据）</td></tr>`);
     this.sectionGrids.push(grid);
     return `<h2 class="caption" id="sec-${esc(section.key)}">表${esc(section.number)} ${esc(section.title)}</h2>`
-      + `<div class="unit-line">单位：<span class="unit-name">${esc(this.unit)}</span></div>`
+      + `<div class="sheet-bar">${this.hooks.sectionTools(section)}`
+      + `<div class="unit-line">单位：<span class="unit-name">${esc(this.unit)}</span></div></div>`
       + `<table class="budget ${hasCode ? 'with-code' : ''}"><thead>${headerHtml(section, labelCols)}</thead>`
       + `<tbody>${parts.join('')}</tbody></table>`;
   }

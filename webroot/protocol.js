@@ -56,6 +56,30 @@ export function rejectMessage(msg, doc, key, unit) {
   return `${where}${text}${msg.message ? `（服务器：${msg.message}）` : ''}`;
 }
 
+// Row operations reuse most codes with a different meaning than for a cell, so they get their own wording first.
+const ROW_TEXT = {
+  add: {
+    INVALID_VALUE: '科目编码或名称无效，科目未添加',
+    INVALID_STATE: '该科目已在表中',
+    UNKNOWN_CELL: '该表不能添加科目',
+    FORBIDDEN: '您没有增删科目的权限',
+  },
+  remove: {
+    INVALID_STATE: '该科目下还有下级科目，请先删除下级科目',
+    UNKNOWN_CELL: '该行由下级科目汇总而来或已被删除，不能单独删除',
+    FORBIDDEN: '您没有增删科目的权限',
+  },
+};
+
+/** "表2 科目 2101501 行政运行：该科目已在表中（服务器：…）"; op is {kind: 'add'|'remove', section, code, name}. */
+export function rowRejectMessage(msg, doc, op) {
+  const section = doc ? doc.sections.find((s) => s.key === op.section) : null;
+  const where = `${section ? `表${section.number} ` : ''}科目 ${op.code}${op.name ? ` ${op.name}` : ''}：`;
+  const fallback = `${op.kind === 'add' ? '科目未添加' : '科目未删除'}（${msg.code || '未知错误'}）`;
+  const text = (ROW_TEXT[op.kind] || {})[msg.code] || REJECT_TEXT[msg.code] || fallback;
+  return `${where}${text}${msg.message ? `（服务器：${msg.message}）` : ''}`;
+}
+
 export function cellTitle(cell, saving, peers) {
   if (!cell) return '';
   const lines = [cell.editable ? '录入单元格' : '计算单元格（由公式自动汇总）'];

@@ -47,3 +47,48 @@ export function userColour(id) {
   const n = Math.abs(Number(id) || 0);
   return PALETTE[n % PALETTE.length];
 }
+
+let openQuestion = null; // the confirmation on screen, so a second one or a closing document can end it
+
+/**
+ * A yes/no question in the page, resolving true for ok. Not window.confirm: that one blocks the
+ * whole tab, so the socket's messages would pile up unseen behind it, and it cannot be styled.
+ * The element exists only while asked, so "is #confirm-dialog there" means "is a question open".
+ */
+export function confirmDialog({ text, ok = '确定', cancel = '取消' }) {
+  closeConfirm();
+  const dlg = document.createElement('dialog');
+  dlg.id = 'confirm-dialog';
+  dlg.setAttribute('aria-describedby', 'confirm-text');
+  dlg.innerHTML = `<p id="confirm-text">${esc(text)}</p><div class="confirm-actions">`
+    + `<button type="button" class="confirm-cancel">${esc(cancel)}</button>`
+    + `<button type="button" class="confirm-ok">${esc(ok)}</button></div>`;
+  document.body.append(dlg);
+  return new Promise((resolve) => {
+    const question = {
+      end(answer) {
+        if (openQuestion !== question) return;
+        openQuestion = null;
+        dlg.close();
+        dlg.remove();
+        resolve(answer);
+      },
+    };
+    openQuestion = question;
+    dlg.querySelector('.confirm-ok').addEventListener('click', () => question.end(true));
+    dlg.querySelector('.confirm-cancel').addEventListener('click', () => question.end(false));
+    // Escape fires cancel; answering "no" ourselves keeps the element from lingering closed.
+    dlg.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      question.end(false);
+    });
+    dlg.showModal();
+    // The safe answer has the focus, so a stray Enter does not destroy anything.
+    dlg.querySelector('.confirm-cancel').focus();
+  });
+}
+
+/** Answers the open question with "no", e.g. because what it asked about is gone. */
+export function closeConfirm() {
+  if (openQuestion) openQuestion.end(false);
+}

@@ -12,6 +12,7 @@ import io.yusuan.config.Settings;
 import io.yusuan.db.EmbeddedDatabase;
 import io.yusuan.db.Migrations;
 import io.yusuan.demo.DemoData;
+import io.yusuan.documents.DocumentCreator;
 import io.yusuan.room.RoomRegistry;
 import io.yusuan.room.RoomSettings;
 import io.yusuan.store.Catalog;
@@ -84,7 +85,9 @@ public final class App implements AutoCloseable {
                 new RoomSettings(settings.maxBatch(), settings.snapshotEvery(), settings.catchupLimit(),
                         settings.idleUnloadMillis()));
         Tokens tokens = new Tokens(vertx, Tokens.secret(settings.jwtSecret(), settings.dataDir()));
-        server = await(new WebServer(vertx, settings, pool, catalog, rooms, templates, tokens, encoder).listen(), 30);
+        DocumentCreator creator = new DocumentCreator(catalog, log, templates);
+        server = await(new WebServer(vertx, settings, pool, catalog, rooms, templates, tokens, encoder, creator)
+                .listen(), 30);
     }
 
     private static <T> T await(io.vertx.core.Future<T> future, int seconds) {

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar yusuan.jar} runs the server; {@code java -jar yusuan.jar add-user …} creates a
- * user (see README). Ctrl-C stops cleanly: rooms flushed, embedded PostgreSQL stopped.
+ * {@code java -jar yusuan.jar} runs the server; {@code add-user …} creates a user and
+ * {@code import …} imports a published budget text (see README). Ctrl-C stops cleanly: rooms flushed, embedded PostgreSQL stopped.
  */
 public final class Main {
 
@@ -22,8 +22,12 @@ public final class Main {
         if (args.length > 0 && args[0].equals("add-user")) {
             System.exit(AddUserCommand.run(settings, Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(settings, Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0) {
-            System.err.println("usage: java -jar yusuan.jar [add-user USERNAME DISPLAY_NAME ROLE]");
+            System.err.println("usage: java -jar yusuan.jar [add-user USERNAME DISPLAY_NAME ROLE | import FILE USERNAME"
+                    + " | import FILE --dry-run]");
             System.exit(2);
         }
         App app = App.start(settings);

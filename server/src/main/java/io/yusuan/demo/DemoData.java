@@ -3,16 +3,13 @@ package io.yusuan.demo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.yusuan.auth.Passwords;
-import io.yusuan.domain.AppliedEvent;
-import io.yusuan.domain.BudgetState;
-import io.yusuan.domain.CellsEdited;
+import io.yusuan.documents.DocumentCreator;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog;
 import io.yusuan.store.Catalog.UserAccount;
 import io.yusuan.store.EventLog;
 import io.yusuan.templates.TemplateLibrary;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,18 +88,14 @@ public final class DemoData {
     }
 
     private Future<Void> createBudget(DemoBudget budget, UserAccount admin, Map<DemoUser, UserAccount> accounts) {
-        return catalog.createDocument(budget.templateId(), budget.title(), budget.unit(), budget.year(), budget.rows(),
-                admin.id()).compose(info -> {
+        Actor creator = new Actor(admin.id(), admin.displayName());
+        return new DocumentCreator(catalog, log, templates).create(budget.templateId(), budget.title(), budget.unit(),
+                budget.year(), budget.rows(), budget.values(), creator, "demo-data").compose(info -> {
                     List<Future<Void>> memberships = new ArrayList<>();
                     accounts.forEach((user, account) ->
                             memberships.add(catalog.putMember(info.id(), account.id(), user.documentRole())));
-                    BudgetState state = BudgetState.replay(templates.factoryFor(info), info.codeRows(), 0, Map.of(),
-                            List.of());
-                    AppliedEvent first = state.apply(new CellsEdited(budget.values()),
-                            new Actor(admin.id(), admin.displayName()), "demo-data", Instant.now());
-                    return Future.all(memberships).compose(v -> log.append(info.id(), List.of(first)))
-                            .onSuccess(v -> LOG.info("demo budget '{}' created as document {}", budget.title(),
-                                    info.id()));
+                    return Future.all(memberships).<Void>mapEmpty()
+                            .onSuccess(v -> LOG.info("demo budget '{}' created as document {}", budget.title(), info.id()));
                 });
     }
 }

@@ -24,6 +24,9 @@ public interface Catalog {
     Future<DocumentInfo> createDocument(String templateId, String title, String unit, int year,
                                         Map<String, List<CodeRow>> codeRows, long createdBy);
 
+    /** Removes a document that has no events yet (undoing a failed creation). */
+    Future<Void> deleteDocument(long documentId);
+
     Future<List<Member>> members(long documentId);
 
     /** The user's membership role on a document, if any (global admins are handled by callers). */

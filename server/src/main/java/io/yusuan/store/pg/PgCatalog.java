@@ -83,6 +83,11 @@ public final class PgCatalog implements Catalog {
     }
 
     @Override
+    public Future<Void> deleteDocument(long documentId) {
+        return pool.preparedQuery(Sql.DELETE_EMPTY_DOCUMENT).execute(Tuple.of(documentId)).mapEmpty();
+    }
+
+    @Override
     public Future<List<Member>> members(long documentId) {
         return pool.preparedQuery(Sql.MEMBERS).execute(Tuple.of(documentId)).map(rows -> {
             List<Member> members = new ArrayList<>();

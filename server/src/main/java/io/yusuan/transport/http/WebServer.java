@@ -13,6 +13,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
 import io.yusuan.auth.Tokens;
 import io.yusuan.config.Settings;
+import io.yusuan.documents.DocumentCreator;
+import io.yusuan.importer.BudgetImporter;
 import io.yusuan.domain.ErrorCode;
 import io.yusuan.room.RoomRegistry;
 import io.yusuan.store.Catalog;
@@ -34,9 +36,11 @@ public final class WebServer {
     private final TemplateLibrary templates;
     private final Tokens tokens;
     private final WireEncoder encoder;
+    private final DocumentCreator creator;
 
     public WebServer(Vertx vertx, Settings settings, Pool pool, Catalog catalog, RoomRegistry rooms,
-                     TemplateLibrary templates, Tokens tokens, WireEncoder encoder) {
+                     TemplateLibrary templates, Tokens tokens, WireEncoder encoder, DocumentCreator creator) {
+        this.creator = creator;
         this.vertx = vertx;
         this.settings = settings;
         this.pool = pool;
@@ -51,9 +55,20 @@ public final class WebServer {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/ws").handler(this::upgrade);
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        ImportRoutes imports = new ImportRoutes(vertx, new BudgetImporter(templates), creator,
+                settings.dataDir().resolve("uploads"));
+        imports.mountBodyHandler(router);
+        BodyHandler json = BodyHandler.create().setBodyLimit(1024 * 1024);
+        router.route("/api/*").handler(ctx -> {
+            if (ctx.request().path().equals("/api/import")) {
+                ctx.next();
+            } else {
+                json.handle(ctx);
+            }
+        });
         new AuthRoutes(vertx, catalog, tokens).mount(router);
         new DocumentRoutes(catalog, rooms, templates, encoder).mount(router);
+        imports.mount(router);
         router.route("/api/*").handler(ctx -> ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "没有这个接口"));
         router.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, settings.webroot().toString())
                 .setCachingEnabled(false));

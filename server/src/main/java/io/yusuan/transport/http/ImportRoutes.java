@@ -1,0 +1,101 @@
+package io.yusuan.transport.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.yusuan.auth.AuthUser;
+import io.yusuan.documents.DocumentCreator;
+import io.yusuan.domain.ErrorCode;
+import io.yusuan.importer.BudgetImporter;
+import io.yusuan.importer.ImportException;
+import io.yusuan.importer.ImportReport;
+import io.yusuan.transport.ws.protocol.WireEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * POST /api/import: a published budget text (multipart field {@code file}) becomes a new document;
+ * the answer carries the import report. Reading and matching run on a worker thread.
+ */
+public final class ImportRoutes {
+
+    /** A published budget is a few hundred KB; allow generous room, then refuse. */
+    static final int MAX_UPLOAD_BYTES = 12 * 1024 * 1024;
+
+    private final Vertx vertx;
+    private final BudgetImporter importer;
+    private final DocumentCreator creator;
+    private final Path uploads;
+
+    public ImportRoutes(Vertx vertx, BudgetImporter importer, DocumentCreator creator, Path uploads) {
+        this.vertx = vertx;
+        this.importer = importer;
+        this.creator = creator;
+        this.uploads = uploads;
+    }
+
+    /** Mounted before the general body handler, which skips this path. */
+    public void mountBodyHandler(Router router) {
+        router.post("/api/import").handler(BodyHandler.create().setBodyLimit(MAX_UPLOAD_BYTES)
+                .setUploadsDirectory(uploads.toString()).setDeleteUploadedFilesOnEnd(true));
+    }
+
+    public void mount(Router router) {
+        router.post("/api/import").handler(this::importText);
+    }
+
+    private void importText(RoutingContext ctx) {
+        AuthUser user = AuthRoutes.user(ctx);
+        if (!user.mayCreateDocuments()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "只有填报人和管理员可以导入预算");
+        }
+        FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.BAD_MESSAGE, "请用 multipart 字段 file 上传预算文本"));
+        vertx.fileSystem().readFile(file.uploadedFileName())
+                .compose(bytes -> vertx.executeBlocking(() -> {
+                    try {
+                        return importer.read(bytes.toString(StandardCharsets.UTF_8));
+                    } catch (ImportException e) {
+                        throw new ApiException(ErrorCode.INVALID_IMPORT, e.getMessage());
+                    }
+                }, false))
+                .compose(result -> {
+                    BudgetImporter.Draft draft = result.draft();
+                    return creator.create(draft.templateId(), draft.title(), draft.unit(), draft.year(), draft.rows(),
+                                    draft.inputs(), user.actor(), "import-" + UUID.randomUUID())
+                            .map(info -> new JsonObject()
+                                    .put("document", WireEncoder.summary(info).put("version", draft.inputs().isEmpty() ? 0 : 1))
+                                    .put("report", reportJson(result.report())));
+                })
+                .onSuccess(body -> ctx.response().setStatusCode(201)
+                        .putHeader("content-type", "application/json; charset=utf-8").end(body.encode()))
+                .onFailure(ctx::fail);
+    }
+
+    static JsonObject reportJson(ImportReport report) {
+        JsonArray tables = new JsonArray();
+        for (ImportReport.Table table : report.tables()) {
+            JsonArray differences = new JsonArray();
+            table.differences().forEach(d -> differences.add(new JsonObject()
+                    .put("cell", new JsonObject().put("section", d.cell().section()).put("row", d.cell().row())
+                            .put("column", d.cell().column()))
+                    .put("printed", d.printed().toYuanString())
+                    .put("derived", d.derived() == null ? null : d.derived().toYuanString())
+                    .put("explanation", d.explanation())));
+            tables.add(new JsonObject().put("number", table.number()).put("title", table.title())
+                    .put("section", table.section()).put("imported", table.imported())
+                    .put("derivedEqual", table.derivedEqual()).put("differences", differences));
+        }
+        JsonArray checks = new JsonArray();
+        report.checks().forEach(c -> checks.add(new JsonObject().put("key", c.key()).put("rule", c.rule())
+                .put("severity", c.severity().wireName()).put("message", c.message())));
+        return new JsonObject().put("template", report.templateId()).put("entity", report.entity())
+                .put("year", report.year()).put("tables", tables).put("unplaced", new JsonArray(report.unplaced()))
+                .put("checks", checks);
+    }
+}
