@@ -31,7 +31,7 @@ public final class DemoData {
             new DemoUser("reviewer1", "审核人一", "reviewer", Role.REVIEWER),
             new DemoUser("supervisor1", "审批人一", "supervisor", Role.SUPERVISOR),
             new DemoUser("admin", "管理员", "admin", Role.ADMIN));
-    private static final List<String> BUDGETS = List.of("suzhou-2024.json");
+    private static final List<String> BUDGETS = List.of("suzhou-2024.json", "xixiang-2024.json", "nangong-2023.json");
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     public record DemoUser(String username, String name, String globalRole, Role documentRole) {

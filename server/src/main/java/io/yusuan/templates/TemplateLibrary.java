@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TemplateLibrary {
 
     /** Templates shipped with the server, by resource name under templates/. */
-    private static final List<String> SHIPPED = List.of("anhui-dept");
+    private static final List<String> SHIPPED = List.of("anhui-dept", "shaanxi-unit", "hebei-dept");
     private static final int DEFAULT_CODE_YEAR = 2024;
 
     private final Map<String, Template> templates = new LinkedHashMap<>();

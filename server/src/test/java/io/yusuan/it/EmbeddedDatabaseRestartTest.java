@@ -61,8 +61,8 @@ class EmbeddedDatabaseRestartTest {
             String again = server.login("editor1");
             JsonObject after = server.request("GET", "/api/documents/" + doc, again, null).json();
             assertEquals(before, after);
-            assertEquals(1, server.request("GET", "/api/documents", again, null).array().size(),
-                    "demo data is created once, not on every start");
+            assertEquals(3, server.request("GET", "/api/documents", again, null).array().size(),
+                    "the three demo budgets are created once, not on every start");
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }
