@@ -5,11 +5,15 @@
 import { Grid, cellKey } from './grid.js';
 import { Checks } from './checks.js';
 import { Presence } from './presence.js';
+import { RowEditor } from './rows.js';
 import { parseInput, sameAmount } from './money.js';
 import { esc, toast, roleName, canEditRole } from './ui.js';
 import { REJECT_TEXT, newOpId, refOf, rejectMessage, cellTitle } from './protocol.js';
 
 const MAX_BUFFER = 2000;
+
+/** Lines added or removed change the tables' structure: such an event is followed by a fresh snapshot. */
+const hasRows = (ev) => Array.isArray(ev.rows) && ev.rows.length > 0;
 
 export class DocumentSession {
   /** els: {sheets, nav, title, presence, note, unitToggle, checks, checkCount}; conn: Connection; me: the signed-in user */
@@ -38,6 +42,12 @@ export class DocumentSession {
       onCommit: (key, raw) => this.commit(key, raw),
       onFocusCell: (key) => this.presence.focusChanged(key),
       onReadOnly: (key) => this.readOnlyHint(key),
+      rowTools: (section, row) => this.rows.rowHtml(section, row),
+      sectionTools: (section) => this.rows.barHtml(section),
+    });
+    this.rows = new RowEditor(this.grid, conn, {
+      doc: () => this.doc, docId: () => this.docId, unit: () => this.unit, epoch: () => this.epoch,
+      syncing: () => this.syncing, nextId: () => this.nextId(), displayValue: (key) => this.displayValue(key),
     });
     this.presence = new Presence(els.presence, this.grid, conn, {
       me: () => this.me,
@@ -52,7 +62,7 @@ export class DocumentSession {
   }
 
   get hasUnsaved() {
-    return this.ops.size > 0 || this.queued.size > 0;
+    return this.ops.size > 0 || this.queued.size > 0 || this.rows.busy;
   }
 
   nextId() {
@@ -83,6 +93,7 @@ export class DocumentSession {
     this.ops.clear();
     this.opByKey.clear();
     this.queued.clear();
+    this.rows.reset();
     this.buffer = [];
     this.syncing = false;
     this.grid.focusedKey = null;
@@ -137,8 +148,7 @@ export class DocumentSession {
 
   snapshot(msg) {
     const first = this.doc === null;
-    const scroller = this.els.sheets.parentElement;
-    const scrollTop = scroller.scrollTop;
+    const view = first ? null : this.rows.beforeRender();
     const focused = this.grid.focusedKey;
     this.doc = msg.document;
     this.version = msg.version ?? msg.document.version ?? 0;
@@ -163,10 +173,8 @@ export class DocumentSession {
       }
     }
     this.grid.setPeers(this.presence.others());
-    if (!first) {
-      scroller.scrollTop = scrollTop;
-      if (focused) this.grid.focusKey(focused);
-    }
+    if (!first && focused) this.grid.focusKey(focused);
+    this.rows.afterRender(view);
     this.afterSync();
   }
 
@@ -180,6 +188,10 @@ export class DocumentSession {
         return;
       }
       this.applyEvent(ev);
+      if (hasRows(ev)) {
+        this.subscribe(null); // the later events are in the snapshot too
+        return;
+      }
     }
     this.afterSync();
   }
@@ -196,6 +208,7 @@ export class DocumentSession {
     for (const op of this.ops.values()) {
       if (op.epoch !== this.epoch) this.transmit(op);
     }
+    this.rows.resend(this.epoch);
     this.presence.send();
   }
 
@@ -211,6 +224,7 @@ export class DocumentSession {
       return;
     }
     this.applyEvent(msg);
+    if (hasRows(msg)) this.subscribe(null);
   }
 
   applyEvent(ev) {
@@ -235,6 +249,7 @@ export class DocumentSession {
       flashes.push([key, 'calc']);
     }
     this.checks.apply(ev.checks);
+    if (hasRows(ev)) this.rows.applied(ev);
     this.version = ev.version;
     if (this.ops.has(ev.clientOpId)) this.settle(ev.clientOpId, false);
     this.grid.flash(flashes);
@@ -242,9 +257,10 @@ export class DocumentSession {
 
   ack(msg) {
     const op = this.ops.get(msg.clientOpId);
-    if (!op) return;
-    op.acked = true;
-    this.grid.setPending(op.key, false);
+    if (op) {
+      op.acked = true;
+      this.grid.setPending(op.key, false);
+    } else if (!this.rows.acked(msg)) return;
     // The applied broadcast normally follows at once; if it went missing, catch up instead of showing a stale total.
     clearTimeout(this.ackTimer);
     this.ackTimer = setTimeout(() => {
@@ -257,6 +273,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
+    if (this.rows.refused(msg)) return;
     const op = this.ops.get(msg.clientOpId);
     if (!op) return;
     if (msg.code === 'ALREADY_APPLIED') {
@@ -282,6 +299,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
+    if (this.rows.refused(msg)) return;
     const op = [...this.ops.values()].find((o) => o.requestId === msg.requestId);
     if (op) this.settle(op.id, true);
     const text = REJECT_TEXT[msg.code] || msg.code || '错误';

@@ -54,13 +54,14 @@ let openQuestion = null; // the confirmation on screen, so a second one or a clo
  * A yes/no question in the page, resolving true for ok. Not window.confirm: that one blocks the
  * whole tab, so the socket's messages would pile up unseen behind it, and it cannot be styled.
  * The element exists only while asked, so "is #confirm-dialog there" means "is a question open".
+ * Give text, or html already passed through esc() by the caller (to keep amounts from wrapping).
  */
-export function confirmDialog({ text, ok = '确定', cancel = '取消' }) {
+export function confirmDialog({ text, html, ok = '确定', cancel = '取消' }) {
   closeConfirm();
   const dlg = document.createElement('dialog');
   dlg.id = 'confirm-dialog';
   dlg.setAttribute('aria-describedby', 'confirm-text');
-  dlg.innerHTML = `<p id="confirm-text">${esc(text)}</p><div class="confirm-actions">`
+  dlg.innerHTML = `<p id="confirm-text">${html ?? esc(text)}</p><div class="confirm-actions">`
     + `<button type="button" class="confirm-cancel">${esc(cancel)}</button>`
     + `<button type="button" class="confirm-ok">${esc(ok)}</button></div>`;
   document.body.append(dlg);

@@ -88,6 +88,14 @@ class BrowserTest {
                     "the X04 error in editor2's problem list");
             a.waitFor(text(PARENT) + ".trim() === '520.89'", "the total in editor1's own page");
             a.screenshot(SHOTS.resolve("editor1-after-edit.png"));
+
+            // editor1 adds a classification line; it appears in editor2's page with its standard name.
+            a.eval("document.querySelector('button.add-row[data-section=\"gp_exp\"]').click()");
+            a.waitFor("document.querySelector('form.add-row-form[data-section=\"gp_exp\"]')", "the add-row form");
+            a.eval("(() => { const f = document.querySelector('form.add-row-form[data-section=\"gp_exp\"]');"
+                    + " f.querySelector('[name=code]').value = '2101506'; f.requestSubmit(); })()");
+            b.waitFor("document.querySelector('td[data-cell=\"gp_exp|2101506|basic\"]')",
+                    "the new line in editor2's page");
             b.screenshot(SHOTS.resolve("editor2-sees-edit.png"));
 
             openDemoBudgetAs(r, "reviewer1");

@@ -126,6 +126,8 @@ public final class WireEncoder implements RoomEncoder {
         return new JsonObject().put("key", section.key()).put("number", section.def().number())
                 .put("title", section.def().title())
                 .put("kind", section.def().kind() == SectionKind.CODE_TREE ? "codeTree" : "fixed")
+                .put("codeSystem", section.def().codeSystem() == null ? null
+                        : section.def().codeSystem().name().toLowerCase())
                 .put("rowHeader", new JsonArray(section.def().rowHeader()))
                 .put("columns", columns).put("rows", rows);
     }
