@@ -69,3 +69,48 @@ export async function login(username, password) {
 export function listDocuments() {
   return request('GET', '/api/documents');
 }
+
+export function listTemplates() {
+  return request('GET', '/api/templates');
+}
+
+export function getDocument(id) {
+  return request('GET', `/api/documents/${encodeURIComponent(id)}`);
+}
+
+/**
+ * POST /api/import with the file as multipart field `file`. XMLHttpRequest, not fetch: fetch
+ * reports no upload progress, and a 12 MB file on a slow office line takes long enough to need it.
+ * hooks: onProgress(loaded, total) while sending, onSent() once the last byte left (the server is
+ * now reading the tables). Returns {done: Promise, abort()}; done resolves to {status, data}
+ * for any HTTP answer and rejects with ApiError only when no answer came (network, abort).
+ */
+export function uploadImport(file, hooks = {}) {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise((resolve, reject) => {
+    xhr.open('POST', '/api/import');
+    const current = session();
+    if (current) xhr.setRequestHeader('Authorization', `Bearer ${current.token}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    // Upload listeners must exist before send(), or the browser never reports upload events.
+    xhr.upload.onprogress = (e) => {
+      if (hooks.onProgress) hooks.onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    };
+    xhr.upload.onload = () => hooks.onSent && hooks.onSent();
+    xhr.onload = () => {
+      let data = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = null; // a proxy's HTML error page, say: the status alone must then do
+      }
+      resolve({ status: xhr.status, data });
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接中断'));
+    xhr.onabort = () => reject(new ApiError(0, 'ABORTED', '已取消'));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+  return { done, abort: () => xhr.abort() };
+}

@@ -4,6 +4,7 @@
 import { session, clearSession, login, listDocuments, ApiError } from './api.js';
 import { Connection } from './socket.js';
 import { DocumentSession } from './doc.js';
+import { ImportPanel } from './import.js';
 import { $, esc, toast, roleName } from './ui.js';
 
 const views = {
@@ -85,6 +86,7 @@ function showLogin(message) {
 
 /** The token is gone or rejected: drop it and ask for a new login, keeping the hash to return to. */
 function expire() {
+  importPanel.reset();
   clearSession();
   showLogin('登录已失效，请重新登录');
 }
@@ -115,6 +117,7 @@ $('#login-form').addEventListener('submit', async (e) => {
 $('#logout').addEventListener('click', () => {
   leaveDocument();
   conn.shutdown();
+  importPanel.reset();
   clearSession();
   history.replaceState(null, '', location.pathname);
   showLogin();
@@ -124,11 +127,28 @@ $('#logout').addEventListener('click', () => {
 
 let listLoad = 0;
 
-async function showList() {
+const importPanel = new ImportPanel($('#import-host'), {
+  // The new budget joins the list at once, marked, so it can be found without a reload.
+  onImported: (doc) => loadList(doc ? doc.id : null),
+  onUnauthorized: () => expire(),
+  open: (id) => {
+    location.hash = `#doc/${encodeURIComponent(id)}`;
+  },
+});
+
+function showList() {
   leaveDocument();
   showView('list');
+  const s = session();
+  importPanel.sync(s ? s.user : null);
+  loadList(null);
+}
+
+/** Fills #doc-list; highlight: the id of a budget just imported, to mark its row. */
+async function loadList(highlight) {
   const box = $('#doc-list');
-  box.innerHTML = '<p class="loading">正在加载…</p>';
+  // A refresh after an import keeps the old table until the new one is there, so nothing jumps.
+  if (highlight === null || !box.querySelector('table')) box.innerHTML = '<p class="loading">正在加载…</p>';
   const mine = ++listLoad; // a slow response must not overwrite a newer view
   let docs;
   try {
@@ -147,7 +167,7 @@ async function showList() {
     box.innerHTML = '<p class="empty">暂无可访问的预算。</p>';
     return;
   }
-  const rows = docs.map((d) => `<tr>
+  const rows = docs.map((d) => `<tr${String(d.id) === String(highlight) ? ' class="just-imported"' : ''}>
       <td><a href="#doc/${encodeURIComponent(d.id)}" data-doc-id="${esc(d.id)}">${esc(d.title)}</a></td>
       <td>${esc(d.unit)}</td><td>${esc(d.year)}</td><td>${esc(d.template)}</td>
       <td class="num">${esc(d.version ?? '')}</td><td>${esc(d.role ? roleName(d.role) : '')}</td></tr>`);

@@ -67,7 +67,7 @@ final class ImportCommand {
             PgEventLog log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500, 1);
             BudgetImporter.Draft draft = result.draft();
             var info = new DocumentCreator(catalog, log, templates).create(draft.templateId(), draft.title(),
-                    draft.unit(), draft.year(), draft.rows(), draft.inputs(),
+                    draft.unit(), draft.year(), draft.rows(), draft.inputs(), java.util.Map.of(),
                     new Actor(user.get().id(), user.get().displayName()), "import-cli").await(60, TimeUnit.SECONDS);
             System.out.println("created document " + info.id() + ": " + info.title());
             return 0;

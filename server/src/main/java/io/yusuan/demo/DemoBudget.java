@@ -21,7 +21,7 @@ import java.util.Map;
  * compare with what the engine derives.
  */
 public record DemoBudget(String templateId, String title, String unit, int year, Map<String, List<CodeRow>> rows,
-                         List<CellEdit> values, List<CellEdit> published) {
+                         List<CellEdit> values, List<CellEdit> published, Map<String, String> emptySections) {
 
     public static DemoBudget resource(String name) {
         try (InputStream in = DemoBudget.class.getClassLoader().getResourceAsStream("demo/" + name)) {
@@ -45,9 +45,11 @@ public record DemoBudget(String templateId, String title, String unit, int year,
             }
             rows.put(section, list);
         }
+        Map<String, String> empty = new LinkedHashMap<>();
+        json.getJsonObject("emptySections", new JsonObject()).forEach(e -> empty.put(e.getKey(), (String) e.getValue()));
         return new DemoBudget(json.getString("template"), json.getString("title"), json.getString("unit"),
                 json.getInteger("year"), rows, cells(json.getJsonArray("values")),
-                cells(json.getJsonArray("published", new JsonArray())));
+                cells(json.getJsonArray("published", new JsonArray())), empty);
     }
 
     private static List<CellEdit> cells(JsonArray array) {

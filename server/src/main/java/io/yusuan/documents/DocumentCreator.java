@@ -5,6 +5,9 @@ import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.BudgetState;
 import io.yusuan.domain.CellEdit;
 import io.yusuan.domain.CellsEdited;
+import io.yusuan.domain.SectionMark;
+import io.yusuan.domain.SectionsMarked;
+import java.util.ArrayList;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.store.Catalog;
@@ -32,21 +35,33 @@ public final class DocumentCreator {
         this.templates = templates;
     }
 
+    /**
+     * @param emptySections tables to mark 空表 with their notes (a second version), e.g. from a
+     *                      published budget that printed them empty
+     */
     public Future<DocumentInfo> create(String templateId, String title, String unit, int year,
-                                       Map<String, List<CodeRow>> rows, List<CellEdit> figures, Actor creator,
-                                       String clientOpId) {
+                                       Map<String, List<CodeRow>> rows, List<CellEdit> figures,
+                                       Map<String, String> emptySections, Actor creator, String clientOpId) {
         return catalog.createDocument(templateId, title, unit, year, rows, creator.id()).compose(info -> {
-            if (figures.isEmpty()) {
-                return Future.succeededFuture(info);
-            }
-            AppliedEvent first;
+            List<AppliedEvent> first = new ArrayList<>();
             try {
                 BudgetState state = BudgetState.replay(templates.factoryFor(info), rows, 0, Map.of(), List.of());
-                first = state.apply(new CellsEdited(figures), creator, clientOpId, Instant.now());
+                Instant now = Instant.now();
+                if (!figures.isEmpty()) {
+                    first.add(state.apply(new CellsEdited(figures), creator, clientOpId, now));
+                }
+                if (!emptySections.isEmpty()) {
+                    List<SectionMark> marks = new ArrayList<>();
+                    emptySections.forEach((section, note) -> marks.add(new SectionMark(section, true, note)));
+                    first.add(state.apply(new SectionsMarked(marks), creator, clientOpId + "-empty", now));
+                }
             } catch (RuntimeException e) {
                 return catalog.deleteDocument(info.id()).compose(v -> Future.failedFuture(e));
             }
-            return log.append(info.id(), List.of(first)).map(info)
+            if (first.isEmpty()) {
+                return Future.succeededFuture(info);
+            }
+            return log.append(info.id(), first).map(info)
                     .recover(err -> catalog.deleteDocument(info.id()).compose(v -> Future.failedFuture(err)));
         });
     }

@@ -11,10 +11,12 @@ import java.util.List;
  * keeps and what every viewer receives.
  */
 public record AppliedEvent(long version, Actor by, String clientOpId, Instant at, List<RowChange> rows,
-                           List<CellChange> changes, List<CalcChange> calc, List<CheckChange> checks) {
+                           List<SectionMark> marks, List<CellChange> changes, List<CalcChange> calc,
+                           List<CheckChange> checks) {
 
     public AppliedEvent {
         rows = List.copyOf(rows);
+        marks = List.copyOf(marks);
         changes = List.copyOf(changes);
         calc = List.copyOf(calc);
         checks = List.copyOf(checks);
@@ -23,11 +25,14 @@ public record AppliedEvent(long version, Actor by, String clientOpId, Instant at
     /** A cell edit's version (no row changes, no rule changes). */
     public AppliedEvent(long version, Actor by, String clientOpId, Instant at, List<CellChange> changes,
                         List<CalcChange> calc) {
-        this(version, by, clientOpId, at, List.of(), changes, calc, List.of());
+        this(version, by, clientOpId, at, List.of(), List.of(), changes, calc, List.of());
     }
 
     /** The stored event type. */
     public String type() {
-        return rows.isEmpty() ? CellsEdited.TYPE : RowsChanged.TYPE;
+        if (!rows.isEmpty()) {
+            return RowsChanged.TYPE;
+        }
+        return marks.isEmpty() ? CellsEdited.TYPE : SectionsMarked.TYPE;
     }
 }

@@ -39,6 +39,8 @@ public final class BudgetState {
     private final Map<CellRef, Money> computed = new HashMap<>();
     /** Current rule results by key: the rules that do not hold, plus the static code findings. */
     private final Map<String, RuleResult> violations = new LinkedHashMap<>();
+    /** Tables marked 空表, with the note printed under them. */
+    private final Map<String, String> emptyNotes = new LinkedHashMap<>();
     private long version;
 
     private BudgetState(LayoutFactory factory, Map<String, List<CodeRow>> codeRows) {
@@ -55,6 +57,14 @@ public final class BudgetState {
      */
     public static BudgetState replay(LayoutFactory factory, Map<String, List<CodeRow>> baseRows, long baseVersion,
                                      Map<CellRef, InputCell> base, List<AppliedEvent> events) {
+        return replay(factory, baseRows, Map.of(), baseVersion, base, events);
+    }
+
+    /** As above, from a base that also has tables marked 空表 (a snapshot's). */
+    public static BudgetState replay(LayoutFactory factory, Map<String, List<CodeRow>> baseRows,
+                                     Map<String, String> baseEmpty, long baseVersion, Map<CellRef, InputCell> base,
+                                     List<AppliedEvent> events) {
+        Map<String, String> empty = new LinkedHashMap<>(baseEmpty);
         Map<String, List<CodeRow>> rows = CodeRows.copy(baseRows);
         Map<CellRef, InputCell> inputs = new HashMap<>(base);
         long version = baseVersion;
@@ -62,6 +72,17 @@ public final class BudgetState {
             if (event.version() != version + 1) {
                 throw new IllegalStateException("log gap: expected version " + (version + 1) + ", got "
                         + event.version());
+            }
+            event.marks().forEach(mark -> {
+                if (mark.empty()) {
+                    empty.put(mark.section(), mark.note());
+                } else {
+                    empty.remove(mark.section());
+                }
+            });
+            if (!event.marks().isEmpty()) {
+                version = event.version();
+                continue;
             }
             if (!event.rows().isEmpty()) {
                 // A row event's cell changes only record the figures that left with a removed row.
@@ -84,6 +105,7 @@ public final class BudgetState {
             }
         });
         state.version = version;
+        state.emptyNotes.putAll(empty);
         state.deriveAll();
         return state;
     }
@@ -95,6 +117,18 @@ public final class BudgetState {
     /** The classification rows now (for snapshots). */
     public Map<String, List<CodeRow>> codeRows() {
         return CodeRows.copy(codeRows);
+    }
+
+    /** Tables marked 空表 and their notes (for snapshots and the wire). */
+    public Map<String, String> emptySections() {
+        return java.util.Collections.unmodifiableMap(emptyNotes);
+    }
+
+    /** Whether any cell of the section, typed or derived, holds a figure (0 included). */
+    public boolean hasFigures(String section) {
+        return inputs.entrySet().stream()
+                .anyMatch(e -> e.getKey().section().equals(section) && e.getValue().value() != null)
+                || computed.keySet().stream().anyMatch(ref -> ref.section().equals(section));
     }
 
     public long version() {
@@ -130,6 +164,9 @@ public final class BudgetState {
         if (event instanceof RowsChanged rows) {
             return applyRows(rows, by, clientOpId, at);
         }
+        if (event instanceof SectionsMarked marks) {
+            return applyMarks(marks, by, clientOpId, at);
+        }
         return applyCells((CellsEdited) event, by, clientOpId, at);
     }
 
@@ -152,7 +189,63 @@ public final class BudgetState {
         }
         version++;
         List<CalcChange> calc = recompute(touched);
-        return new AppliedEvent(version, by, clientOpId, at, List.of(), changes, calc, recheck(touched, calc));
+        List<CheckChange> checks = recheck(touched, calc);
+        // A table may hold only derived figures (a 收支总表 drawn from other tables): recheck every
+        // table whose inputs or derived cells changed.
+        Set<String> sections = new LinkedHashSet<>();
+        touched.forEach(ref -> sections.add(ref.section()));
+        calc.forEach(c -> sections.add(c.cell().section()));
+        checks.addAll(recheckEmptiness(sections));
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), changes, calc, checks);
+    }
+
+    private AppliedEvent applyMarks(SectionsMarked event, Actor by, String clientOpId, Instant at) {
+        Set<String> sections = new LinkedHashSet<>();
+        for (SectionMark mark : event.marks()) {
+            if (mark.empty()) {
+                emptyNotes.put(mark.section(), mark.note());
+            } else {
+                emptyNotes.remove(mark.section());
+            }
+            sections.add(mark.section());
+        }
+        version++;
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), event.marks(), List.of(), List.of(),
+                recheckEmptiness(sections));
+    }
+
+    /**
+     * X11: every table has figures or is marked 空表 with its note. Re-evaluated for the tables an
+     * event touched; returns what became violated or resolved.
+     */
+    private List<CheckChange> recheckEmptiness(Set<String> sections) {
+        List<CheckChange> checks = new ArrayList<>();
+        for (String section : sections) {
+            String key = "X11:" + section;
+            RuleResult before = violations.get(key);
+            Optional<RuleResult> now = emptiness(section);
+            if (now.isPresent() && before == null) {
+                violations.put(key, now.get());
+                checks.add(new CheckChange(now.get(), false));
+            } else if (now.isEmpty() && before != null) {
+                violations.remove(key);
+                checks.add(new CheckChange(before, true));
+            }
+        }
+        return checks;
+    }
+
+    private Optional<RuleResult> emptiness(String section) {
+        if (emptyNotes.containsKey(section) || hasFigures(section)) {
+            return Optional.empty();
+        }
+        var def = layout.template().section(section);
+        if (def.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleResult("X11:" + section, "X11", io.yusuan.domain.rules.Severity.WARNING,
+                "表" + def.get().number() + " " + def.get().title() + "没有数据：若本单位无此项，请标记为空表并写明原因",
+                List.of(), null, null));
     }
 
     /**
@@ -204,7 +297,7 @@ public final class BudgetState {
                 checks.add(new CheckChange(before, true));
             }
         });
-        return new AppliedEvent(version, by, clientOpId, at, event.changes(), removed, calc, checks);
+        return new AppliedEvent(version, by, clientOpId, at, event.changes(), List.of(), removed, calc, checks);
     }
 
     /**
@@ -223,6 +316,10 @@ public final class BudgetState {
         version = toVersion;
         List<CalcChange> calc = recompute(before.keySet());
         recheck(before.keySet(), calc);
+        Set<String> sections = new LinkedHashSet<>();
+        before.keySet().forEach(ref -> sections.add(ref.section()));
+        calc.forEach(c -> sections.add(c.cell().section()));
+        recheckEmptiness(sections);
         return calc;
     }
 
@@ -270,6 +367,9 @@ public final class BudgetState {
         layout.codeFindings().forEach(f -> violations.put(f.key(), f));
         for (Rule rule : layout.rules().all()) {
             layout.rules().evaluate(rule, this::valueOf).ifPresent(r -> violations.put(r.key(), r));
+        }
+        for (var section : layout.sections()) {
+            emptiness(section.key()).ifPresent(r -> violations.put(r.key(), r));
         }
     }
 }

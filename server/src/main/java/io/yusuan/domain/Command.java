@@ -1,7 +1,7 @@
 package io.yusuan.domain;
 
 /** What a user can ask of a document; every command carries the client's op id. */
-public sealed interface Command permits EditCell, AddRow, RemoveRow {
+public sealed interface Command permits EditCell, AddRow, RemoveRow, MarkSectionEmpty {
 
     String clientOpId();
 }

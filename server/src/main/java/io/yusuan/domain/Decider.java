@@ -25,6 +25,14 @@ public final class Decider {
             return Decision.reject(Rejection.of(ErrorCode.FORBIDDEN,
                     "您的角色" + (role == null ? "" : "（" + role.wireName() + "）") + "不能修改预算"));
         }
+        if (command instanceof MarkSectionEmpty mark) {
+            return markEmpty(state, mark);
+        }
+        String section = command instanceof EditCell edit ? edit.cell().section()
+                : command instanceof AddRow add ? add.section() : null;
+        if (section != null && state.emptySections().containsKey(section)) {
+            return Decision.reject(Rejection.of(ErrorCode.INVALID_STATE, "该表已标记为空表，请先取消空表标记再填数"));
+        }
         if (command instanceof AddRow add) {
             return RowDecider.add(state, add);
         }
@@ -64,6 +72,32 @@ public final class Decider {
                     "该单元格已被他人修改，请确认当前值后再改", staleDetails(current)));
         }
         return Decision.accept(new CellsEdited(List.of(new CellEdit(command.cell(), value))));
+    }
+
+    private static final int MAX_NOTE_LENGTH = 200;
+
+    /**
+     * 空表: only a table without figures can be marked, and the mark needs its note (the reason
+     * printed under the empty table, e.g. 本部门无政府性基金预算拨款).
+     */
+    private static Decision markEmpty(BudgetState state, MarkSectionEmpty command) {
+        if (state.layout().section(command.section()).isEmpty()) {
+            return Decision.reject(Rejection.of(ErrorCode.UNKNOWN_CELL, "没有这张表：" + command.section()));
+        }
+        if (!command.empty()) {
+            if (!state.emptySections().containsKey(command.section())) {
+                return Decision.reject(Rejection.of(ErrorCode.INVALID_STATE, "该表没有标记为空表"));
+            }
+            return Decision.accept(new SectionsMarked(List.of(new SectionMark(command.section(), false, null))));
+        }
+        String note = command.note() == null ? "" : command.note().trim();
+        if (note.isEmpty() || note.length() > MAX_NOTE_LENGTH) {
+            return Decision.reject(Rejection.of(ErrorCode.INVALID_VALUE, "空表需要写明原因（不超过 200 字）"));
+        }
+        if (state.hasFigures(command.section())) {
+            return Decision.reject(Rejection.of(ErrorCode.INVALID_STATE, "表中还有数，不能标记为空表；请先清空"));
+        }
+        return Decision.accept(new SectionsMarked(List.of(new SectionMark(command.section(), true, note))));
     }
 
     private static Map<String, Object> staleDetails(InputCell current) {

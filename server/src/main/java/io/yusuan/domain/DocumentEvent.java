@@ -1,5 +1,5 @@
 package io.yusuan.domain;
 
 /** What the decider can emit: the closed list of things that happen to a document. */
-public sealed interface DocumentEvent permits CellsEdited, RowsChanged {
+public sealed interface DocumentEvent permits CellsEdited, RowsChanged, SectionsMarked {
 }

@@ -435,7 +435,7 @@ public final class Room {
     // ---- snapshots, idleness, shutdown ----
 
     private void saveSnapshot() {
-        Snapshot snapshot = new Snapshot(state.version(), state.codeRows(), state.inputs());
+        Snapshot snapshot = new Snapshot(state.version(), state.codeRows(), state.emptySections(), state.inputs());
         log.saveSnapshot(info.id(), snapshot).onComplete(done -> context.runOnContext(v -> {
             if (done.succeeded()) {
                 lastSnapshotVersion = Math.max(lastSnapshotVersion, snapshot.version());
@@ -469,7 +469,7 @@ public final class Room {
             closed = true;
             host.unloaded(this);
             if (state.version() > lastSnapshotVersion) {
-                log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.inputs()))
+                log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.emptySections(), state.inputs()))
                         .onComplete(done -> result.complete(true));
             } else {
                 result.complete(true);
@@ -496,7 +496,7 @@ public final class Room {
             refuse(mailbox.poll(), stopping);
         }
         if (state.version() > lastSnapshotVersion) {
-            log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.inputs()))
+            log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.emptySections(), state.inputs()))
                     .onComplete(done -> result.complete());
         } else {
             result.complete();

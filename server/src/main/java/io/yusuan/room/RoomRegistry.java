@@ -105,8 +105,9 @@ public final class RoomRegistry implements RoomHost {
             Map<CellRef, InputCell> inputs = snapshot.map(Snapshot::inputs).orElse(Map.of());
             Map<String, List<CodeRow>> rows = snapshot.map(Snapshot::codeRows).orElse(null);
             Map<String, List<CodeRow>> baseRows = rows != null ? rows : info.codeRows();
+            Map<String, String> empty = snapshot.map(Snapshot::emptySections).orElse(Map.of());
             Future<BudgetState> state = log.readAfter(info.id(), base, Integer.MAX_VALUE)
-                    .map(events -> BudgetState.replay(layout, baseRows, base, inputs, events));
+                    .map(events -> BudgetState.replay(layout, baseRows, empty, base, inputs, events));
             Future<Map<String, EventLog.ClientOp>> ops = log.clientOps(info.id());
             return Future.all(state, ops).map(all -> new RoomHost.Loaded(state.result(), ops.result()));
         });

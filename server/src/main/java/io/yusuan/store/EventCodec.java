@@ -6,6 +6,7 @@ import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.CalcChange;
 import io.yusuan.domain.CellChange;
 import io.yusuan.domain.RowChange;
+import io.yusuan.domain.SectionMark;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
@@ -52,8 +53,11 @@ public final class EventCodec {
         JsonArray rows = new JsonArray();
         event.rows().forEach(r -> rows.add(new JsonObject().put("section", r.section()).put("code", r.code())
                 .put("name", r.name()).put("added", r.added())));
-        return new JsonObject().put("actorName", event.by().name()).put("rows", rows).put("changes", changes)
-                .put("calc", calc).put("checks", checks);
+        JsonArray marks = new JsonArray();
+        event.marks().forEach(m -> marks.add(new JsonObject().put("section", m.section()).put("empty", m.empty())
+                .put("note", m.note())));
+        return new JsonObject().put("actorName", event.by().name()).put("rows", rows).put("marks", marks)
+                .put("changes", changes).put("calc", calc).put("checks", checks);
     }
 
     private static List<CheckChange> checks(JsonArray array) {
@@ -90,7 +94,12 @@ public final class EventCodec {
             rows.add(new RowChange(row.getString("section"), row.getString("code"), row.getString("name"),
                     row.getBoolean("added")));
         }
-        return new AppliedEvent(version, by, clientOpId, at, rows, changes, calc,
+        List<SectionMark> marks = new ArrayList<>();
+        for (Object item : payload.getJsonArray("marks", new JsonArray())) {
+            JsonObject mark = (JsonObject) item;
+            marks.add(new SectionMark(mark.getString("section"), mark.getBoolean("empty"), mark.getString("note")));
+        }
+        return new AppliedEvent(version, by, clientOpId, at, rows, marks, changes, calc,
                 checks(payload.getJsonArray("checks", new JsonArray())));
     }
 
@@ -105,6 +114,11 @@ public final class EventCodec {
             inputs.add(item);
         });
         JsonObject state = new JsonObject().put("inputs", inputs);
+        if (snapshot.emptySections() != null) {
+            JsonObject empty = new JsonObject();
+            snapshot.emptySections().forEach(empty::put);
+            state.put("emptySections", empty);
+        }
         if (snapshot.codeRows() != null) {
             JsonObject rows = new JsonObject();
             snapshot.codeRows().forEach((section, list) -> {
@@ -138,7 +152,9 @@ public final class EventCodec {
                 codeRows.put(section, list);
             }
         }
-        return new Snapshot(version, codeRows, inputs);
+        Map<String, String> empty = new java.util.LinkedHashMap<>();
+        state.getJsonObject("emptySections", new JsonObject()).forEach(e -> empty.put(e.getKey(), (String) e.getValue()));
+        return new Snapshot(version, codeRows, empty, inputs);
     }
 
     private static JsonObject cell(CellRef ref) {

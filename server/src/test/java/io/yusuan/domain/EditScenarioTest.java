@@ -174,6 +174,7 @@ class EditScenarioTest {
             assertEquals(s.state().valueOf(spec.ref()), replayed.valueOf(spec.ref()), spec.ref().toString());
         }
         assertEquals(s.state().inputs(), replayed.inputs());
+        assertEquals(s.state().violations(), replayed.violations(), "incremental rule results = full evaluation");
         Actor lastAuthor = replayed.input(inputs[0]).by();
         assertTrue(lastAuthor == null || lastAuthor.equals(ALICE) || lastAuthor.equals(BOB));
     }

@@ -106,6 +106,7 @@ class RuleScenarioTest {
                 "basic_exp", List.of(new CodeRow("30309", "奖金"), new CodeRow("30101", "基本工资")),
                 "gp_exp", List.of(new CodeRow("2019998", "自编科目"))));
         Map<String, String> found = current(s);
+        found.keySet().removeIf(k -> k.startsWith("X11")); // nothing entered yet: every table is flagged empty
         assertEquals(Map.of("C02:basic_exp:30309", "WARNING", "C02:gp_exp:2019998", "WARNING"), found);
         RuleResult name = s.state().violations().stream().filter(r -> r.key().equals("C02:basic_exp:30309"))
                 .findFirst().orElseThrow();

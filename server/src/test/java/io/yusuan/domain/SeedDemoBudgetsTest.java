@@ -26,6 +26,11 @@ class SeedDemoBudgetsTest {
         BudgetState state = BudgetState.replay(Scenario.LIBRARY.factoryFor(info), info.codeRows(), 0, Map.of(),
                 List.of());
         state.apply(new CellsEdited(budget.values()), new Actor(1, "导入"), null, Instant.EPOCH);
+        if (!budget.emptySections().isEmpty()) {
+            state.apply(new SectionsMarked(budget.emptySections().entrySet().stream()
+                    .map(e -> new SectionMark(e.getKey(), true, e.getValue())).toList()),
+                    new Actor(1, "导入"), null, Instant.EPOCH);
+        }
         return state;
     }
 

@@ -67,7 +67,7 @@ public final class ImportRoutes {
                 .compose(result -> {
                     BudgetImporter.Draft draft = result.draft();
                     return creator.create(draft.templateId(), draft.title(), draft.unit(), draft.year(), draft.rows(),
-                                    draft.inputs(), user.actor(), "import-" + UUID.randomUUID())
+                                    draft.inputs(), java.util.Map.of(), user.actor(), "import-" + UUID.randomUUID())
                             .map(info -> new JsonObject()
                                     .put("document", WireEncoder.summary(info).put("version", draft.inputs().isEmpty() ? 0 : 1))
                                     .put("report", reportJson(result.report())));

@@ -3,6 +3,7 @@ package io.yusuan.transport.ws.protocol;
 import io.vertx.core.json.JsonObject;
 import io.yusuan.domain.AddRow;
 import io.yusuan.domain.EditCell;
+import io.yusuan.domain.MarkSectionEmpty;
 import io.yusuan.domain.RemoveRow;
 import io.yusuan.domain.budget.CellRef;
 
@@ -40,6 +41,9 @@ public final class WireDecoder {
             case "addRow" -> new ClientMessage.Change(requestId, doc(json, requestId), new AddRow(
                     key(json, "section", requestId), key(json, "code", requestId),
                     optionalString(json, "name", requestId), clientOpId(json, requestId)));
+            case "markEmpty" -> new ClientMessage.Change(requestId, doc(json, requestId), new MarkSectionEmpty(
+                    key(json, "section", requestId), bool(json, "empty", requestId), optionalString(json, "note", requestId),
+                    clientOpId(json, requestId)));
             case "removeRow" -> new ClientMessage.Change(requestId, doc(json, requestId), new RemoveRow(
                     key(json, "section", requestId), key(json, "row", requestId), clientOpId(json, requestId)));
             case "focus" -> new ClientMessage.Focus(requestId, doc(json, requestId),
@@ -66,6 +70,13 @@ public final class WireDecoder {
         }
         return new ClientMessage.Change(requestId, doc,
                 new EditCell(cell, (String) value, ((Number) baseRev).intValue(), clientOpId));
+    }
+
+    private static boolean bool(JsonObject json, String field, String requestId) throws DecodeException {
+        if (!(json.getValue(field) instanceof Boolean value)) {
+            throw new DecodeException(requestId, field + " 必须是 true 或 false");
+        }
+        return value;
     }
 
     private static String clientOpId(JsonObject json, String requestId) throws DecodeException {

@@ -129,6 +129,8 @@ public final class WireEncoder implements RoomEncoder {
                 .put("codeSystem", section.def().codeSystem() == null ? null
                         : section.def().codeSystem().name().toLowerCase())
                 .put("rowHeader", new JsonArray(section.def().rowHeader()))
+                .put("empty", state.emptySections().containsKey(section.key())
+                        ? new JsonObject().put("note", state.emptySections().get(section.key())) : null)
                 .put("columns", columns).put("rows", rows);
     }
 
@@ -159,6 +161,12 @@ public final class WireEncoder implements RoomEncoder {
         JsonObject applied = new JsonObject().put("type", "applied").put("doc", documentId)
                 .put("version", event.version()).put("by", actor(event.by())).put("clientOpId", event.clientOpId())
                 .put("at", event.at().toString());
+        if (!event.marks().isEmpty()) {
+            JsonArray marks = new JsonArray();
+            event.marks().forEach(m -> marks.add(new JsonObject().put("section", m.section()).put("empty", m.empty())
+                    .put("note", m.note())));
+            applied.put("sections", marks);
+        }
         if (!event.rows().isEmpty()) {
             JsonArray rows = new JsonArray();
             event.rows().forEach(r -> rows.add(new JsonObject().put("section", r.section()).put("code", r.code())
