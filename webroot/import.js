@@ -255,6 +255,8 @@ export class ImportPanel {
 
   async succeed(run, data) {
     this.created = data.document;
+    // The budget exists now: there is nothing left to cancel, only the report to put together.
+    this.el('#import-cancel').hidden = true;
     this.el('.import-status-text').textContent = '已建立预算，正在整理报告…';
     this.hooks.onImported(data.document);
     const report = data.report || {};

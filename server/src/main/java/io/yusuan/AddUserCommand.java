@@ -1,13 +1,7 @@
 package io.yusuan;
 
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
 import io.yusuan.auth.Passwords;
 import io.yusuan.config.Settings;
-import io.yusuan.db.EmbeddedDatabase;
-import io.yusuan.db.Migrations;
 import io.yusuan.store.pg.PgCatalog;
 import java.io.Console;
 import java.util.List;
@@ -40,14 +34,8 @@ final class AddUserCommand {
             System.err.println("a password of at least 8 characters is needed (YUSUAN_PASSWORD or the console)");
             return 2;
         }
-        EmbeddedDatabase embedded = settings.databaseUrl() == null ? EmbeddedDatabase.start(settings.dataDir()) : null;
-        Vertx vertx = Vertx.vertx();
-        try {
-            PgConnectOptions connect = PgConnectOptions.fromUri(
-                    embedded != null ? embedded.url() : settings.databaseUrl());
-            Migrations.apply(connect);
-            Pool pool = PgBuilder.pool().connectingTo(connect).using(vertx).build();
-            PgCatalog catalog = new PgCatalog(pool);
+        try (CommandDatabase database = new CommandDatabase(settings)) {
+            PgCatalog catalog = new PgCatalog(database.pool());
             if (catalog.userByName(args[0]).await(30, TimeUnit.SECONDS).isPresent()) {
                 System.err.println("user " + args[0] + " already exists");
                 return 1;
@@ -58,11 +46,6 @@ final class AddUserCommand {
         } catch (Exception e) {
             System.err.println("could not create the user: " + e.getMessage());
             return 1;
-        } finally {
-            vertx.close().await();
-            if (embedded != null) {
-                embedded.close();
-            }
         }
     }
 }

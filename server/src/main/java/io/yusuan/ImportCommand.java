@@ -1,13 +1,7 @@
 package io.yusuan;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
 import io.yusuan.config.Settings;
-import io.yusuan.db.EmbeddedDatabase;
-import io.yusuan.db.Migrations;
 import io.yusuan.documents.DocumentCreator;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.importer.BudgetImporter;
@@ -52,19 +46,15 @@ final class ImportCommand {
         if (args[1].equals("--dry-run")) {
             return 0;
         }
-        EmbeddedDatabase embedded = settings.databaseUrl() == null ? EmbeddedDatabase.start(settings.dataDir()) : null;
-        Vertx vertx = Vertx.vertx();
-        try {
-            PgConnectOptions connect = PgConnectOptions.fromUri(embedded != null ? embedded.url() : settings.databaseUrl());
-            Migrations.apply(connect);
-            Pool pool = PgBuilder.pool().connectingTo(connect).using(vertx).build();
-            Catalog catalog = new PgCatalog(pool);
+        try (CommandDatabase database = new CommandDatabase(settings)) {
+            Catalog catalog = new PgCatalog(database.pool());
             Optional<Catalog.UserAccount> user = catalog.userByName(args[1]).await(30, TimeUnit.SECONDS);
             if (user.isEmpty()) {
                 System.err.println("no user " + args[1]);
                 return 1;
             }
-            PgEventLog log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500, 1);
+            PgEventLog log = new PgEventLog(database.pool(),
+                    ((VertxInternal) database.vertx()).createEventLoopContext(), 500, 1);
             BudgetImporter.Draft draft = result.draft();
             var info = new DocumentCreator(catalog, log, templates).create(draft.templateId(), draft.title(),
                     draft.unit(), draft.year(), draft.rows(), draft.inputs(), java.util.Map.of(),
@@ -74,11 +64,6 @@ final class ImportCommand {
         } catch (Exception e) {
             System.err.println("not imported: " + e.getMessage());
             return 1;
-        } finally {
-            vertx.close().await();
-            if (embedded != null) {
-                embedded.close();
-            }
         }
     }
 

@@ -6,12 +6,12 @@ import io.yusuan.domain.CellEdit;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.Money;
 import io.yusuan.domain.classification.CodeRow;
+import io.yusuan.store.CodeRowsJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,18 +35,8 @@ public record DemoBudget(String templateId, String title, String unit, int year,
     }
 
     static DemoBudget parse(JsonObject json) {
-        Map<String, List<CodeRow>> rows = new LinkedHashMap<>();
-        JsonObject sections = json.getJsonObject("rows", new JsonObject());
-        for (String section : sections.fieldNames()) {
-            List<CodeRow> list = new ArrayList<>();
-            for (Object item : sections.getJsonArray(section)) {
-                JsonObject row = (JsonObject) item;
-                list.add(new CodeRow(row.getString("code"), row.getString("name")));
-            }
-            rows.put(section, list);
-        }
-        Map<String, String> empty = new LinkedHashMap<>();
-        json.getJsonObject("emptySections", new JsonObject()).forEach(e -> empty.put(e.getKey(), (String) e.getValue()));
+        Map<String, List<CodeRow>> rows = CodeRowsJson.read(json.getJsonObject("rows", new JsonObject()));
+        Map<String, String> empty = CodeRowsJson.readNotes(json.getJsonObject("emptySections", new JsonObject()));
         return new DemoBudget(json.getString("template"), json.getString("title"), json.getString("unit"),
                 json.getInteger("year"), rows, cells(json.getJsonArray("values")),
                 cells(json.getJsonArray("published", new JsonArray())), empty);

@@ -7,7 +7,6 @@ import io.yusuan.domain.CalcChange;
 import io.yusuan.domain.CellChange;
 import io.yusuan.domain.RowChange;
 import io.yusuan.domain.SectionMark;
-import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.InputCell;
@@ -120,13 +119,7 @@ public final class EventCodec {
             state.put("emptySections", empty);
         }
         if (snapshot.codeRows() != null) {
-            JsonObject rows = new JsonObject();
-            snapshot.codeRows().forEach((section, list) -> {
-                JsonArray items = new JsonArray();
-                list.forEach(r -> items.add(new JsonObject().put("code", r.code()).put("name", r.name())));
-                rows.put(section, items);
-            });
-            state.put("rows", rows);
+            state.put("rows", CodeRowsJson.write(snapshot.codeRows()));
         }
         return state;
     }
@@ -140,21 +133,8 @@ public final class EventCodec {
                     input.getInteger("rev"), by == null ? null : new Actor(by.getLong("id"), by.getString("name"))));
         }
         JsonObject rows = state.getJsonObject("rows");
-        Map<String, List<CodeRow>> codeRows = null;
-        if (rows != null) {
-            codeRows = new java.util.LinkedHashMap<>();
-            for (String section : rows.fieldNames()) {
-                List<CodeRow> list = new ArrayList<>();
-                for (Object item : rows.getJsonArray(section)) {
-                    JsonObject row = (JsonObject) item;
-                    list.add(new CodeRow(row.getString("code"), row.getString("name")));
-                }
-                codeRows.put(section, list);
-            }
-        }
-        Map<String, String> empty = new java.util.LinkedHashMap<>();
-        state.getJsonObject("emptySections", new JsonObject()).forEach(e -> empty.put(e.getKey(), (String) e.getValue()));
-        return new Snapshot(version, codeRows, empty, inputs);
+        return new Snapshot(version, rows == null ? null : CodeRowsJson.read(rows),
+                CodeRowsJson.readNotes(state.getJsonObject("emptySections", new JsonObject())), inputs);
     }
 
     private static JsonObject cell(CellRef ref) {

@@ -1,7 +1,6 @@
 package io.yusuan.store.pg;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -10,8 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog;
+import io.yusuan.store.CodeRowsJson;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class PgCatalog implements Catalog {
     public Future<DocumentInfo> createDocument(String templateId, String title, String unit, int year,
                                                Map<String, List<CodeRow>> codeRows, long createdBy) {
         return pool.withTransaction(conn -> conn.preparedQuery(Sql.CREATE_DOCUMENT)
-                .execute(Tuple.of(templateId, title, unit, year, codeRowsJson(codeRows), createdBy))
+                .execute(Tuple.of(templateId, title, unit, year, CodeRowsJson.write(codeRows), createdBy))
                 .compose(rows -> {
                     long id = rows.iterator().next().getLong("id");
                     // The creator edits and administers the new budget.
@@ -118,29 +117,6 @@ public final class PgCatalog implements Catalog {
 
     private static DocumentInfo document(Row row) {
         return new DocumentInfo(row.getLong("id"), row.getString("template_id"), row.getString("title"),
-                row.getString("unit"), row.getInteger("year"), codeRows((JsonObject) row.getValue("code_rows")));
-    }
-
-    static JsonObject codeRowsJson(Map<String, List<CodeRow>> codeRows) {
-        JsonObject json = new JsonObject();
-        codeRows.forEach((section, rows) -> {
-            JsonArray list = new JsonArray();
-            rows.forEach(r -> list.add(new JsonObject().put("code", r.code()).put("name", r.name())));
-            json.put(section, list);
-        });
-        return json;
-    }
-
-    static Map<String, List<CodeRow>> codeRows(JsonObject json) {
-        Map<String, List<CodeRow>> result = new LinkedHashMap<>();
-        for (String section : json.fieldNames()) {
-            List<CodeRow> rows = new ArrayList<>();
-            for (Object item : json.getJsonArray(section)) {
-                JsonObject row = (JsonObject) item;
-                rows.add(new CodeRow(row.getString("code"), row.getString("name")));
-            }
-            result.put(section, rows);
-        }
-        return result;
+                row.getString("unit"), row.getInteger("year"), CodeRowsJson.read((JsonObject) row.getValue("code_rows")));
     }
 }
