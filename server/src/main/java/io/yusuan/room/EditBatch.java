@@ -1,6 +1,15 @@
 package io.yusuan.room;
 
 import io.yusuan.domain.AppliedEvent;
+import io.yusuan.domain.BudgetState;
+import io.yusuan.domain.CellsEdited;
+import io.yusuan.domain.Decider;
+import io.yusuan.domain.Decision;
+import io.yusuan.domain.ErrorCode;
+import io.yusuan.domain.Rejection;
+import io.yusuan.domain.workflow.Role;
+import io.yusuan.store.EventLog.ClientOp;
+import java.time.Instant;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.InputCell;
 import java.util.ArrayList;
@@ -21,7 +30,7 @@ final class EditBatch {
     final List<RoomTask.Accepted> accepted = new ArrayList<>();
     final List<RoomTask.Edit> deferred = new ArrayList<>();
     final List<Runnable> deferredReplies = new ArrayList<>();
-    /** Some command changed rows (the layout): undo by reloading, not by restoring cells. */
+    /** Some command changed rows or marks, not just cells: undo by reloading, not by restoring cells. */
     boolean structural;
 
     EditBatch(long baseVersion) {
@@ -31,6 +40,54 @@ final class EditBatch {
     void defer(RoomTask.Edit task, Runnable reply) {
         deferred.add(task);
         deferredReplies.add(reply);
+    }
+
+    /**
+     * Decides one command against the evolving state and, when accepted, applies it speculatively
+     * and records it here. Returns the reply for a refusal or a resend, or null when accepted.
+     */
+    Runnable decide(RoomTask.Edit task, BudgetState state, Map<String, ClientOp> clientOps, Role role,
+                    RoomEncoder encoder, long documentId) {
+        String opId = task.command().clientOpId();
+        ClientOp previous = clientOps.get(opId);
+        if (previous != null) {
+            return () -> answerResend(task, previous, encoder, documentId);
+        }
+        Decision decision = Decider.decide(state, task.command(), role);
+        if (!decision.accepted()) {
+            return () -> task.from().send(encoder.rejected(task.requestId(), documentId, opId, decision.rejection()));
+        }
+        Map<CellRef, InputCell> touched = new HashMap<>();
+        if (decision.event() instanceof CellsEdited edits) {
+            edits.edits().forEach(edit -> touched.put(edit.cell(), state.input(edit.cell())));
+        } else {
+            structural = true; // rows or marks change more than cells: a failure is undone by reloading
+        }
+        long versionBefore = state.version();
+        AppliedEvent event;
+        try {
+            event = state.apply(decision.event(), task.from().actor(), opId, Instant.now());
+        } catch (ArithmeticException overflow) {
+            // A total would leave the range of exact amounts: undo this one edit only.
+            state.rollback(versionBefore, touched);
+            return () -> task.from().send(encoder.rejected(task.requestId(), documentId, opId,
+                    Rejection.of(ErrorCode.INVALID_VALUE, "金额过大：合计超出可表示的范围")));
+        }
+        touched.forEach(before::putIfAbsent);
+        clientOps.put(opId, new ClientOp(event.version(), task.from().actor().id()));
+        accepted.add(new RoomTask.Accepted(task, event));
+        return null;
+    }
+
+    /** A resend of an applied op: the original ack to its author; another user's reuse is a conflict. */
+    private static void answerResend(RoomTask.Edit task, ClientOp previous, RoomEncoder encoder, long documentId) {
+        String opId = task.command().clientOpId();
+        if (previous.actorId() == task.from().actor().id()) {
+            task.from().send(encoder.ack(task.requestId(), documentId, previous.version(), opId));
+        } else {
+            task.from().send(encoder.rejected(task.requestId(), documentId, opId, Rejection.of(ErrorCode.CONFLICT,
+                    "clientOpId 已被其他用户使用，请换一个")));
+        }
     }
 
     List<AppliedEvent> events() {

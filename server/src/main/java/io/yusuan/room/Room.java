@@ -7,20 +7,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.BudgetState;
-import io.yusuan.domain.CellsEdited;
-import io.yusuan.domain.Decider;
-import io.yusuan.domain.Decision;
 import io.yusuan.domain.Command;
 import io.yusuan.domain.ErrorCode;
 import io.yusuan.domain.Rejection;
 import io.yusuan.domain.budget.CellRef;
-import io.yusuan.domain.budget.InputCell;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog.DocumentInfo;
 import io.yusuan.store.EventLog;
 import io.yusuan.store.EventLog.ClientOp;
 import io.yusuan.store.Snapshot;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -202,7 +197,7 @@ public final class Room {
         EditBatch batch = new EditBatch(state.version());
         while (mailbox.peek() instanceof RoomTask.Edit task && batch.accepted.size() < settings.maxBatch()) {
             mailbox.poll();
-            Runnable reply = decideOne(task, batch);
+            Runnable reply = batch.decide(task, state, clientOps, role(task.from()), encoder, info.id());
             if (reply == null) {
                 continue;
             }
@@ -225,49 +220,6 @@ public final class Room {
                 failed(result.cause(), batch);
             }
         }));
-    }
-
-    /** Decides one edit; returns the reply to send for a refusal or a resend, null if accepted. */
-    private Runnable decideOne(RoomTask.Edit task, EditBatch batch) {
-        String opId = task.command().clientOpId();
-        ClientOp previous = clientOps.get(opId);
-        if (previous != null) {
-            return () -> answerResend(task, previous);
-        }
-        Decision decision = Decider.decide(state, task.command(), role(task.from()));
-        if (!decision.accepted()) {
-            return () -> task.from().send(encoder.rejected(task.requestId(), info.id(), opId, decision.rejection()));
-        }
-        Map<CellRef, InputCell> touched = new HashMap<>();
-        if (decision.event() instanceof CellsEdited edits) {
-            edits.edits().forEach(edit -> touched.put(edit.cell(), state.input(edit.cell())));
-        } else {
-            batch.structural = true; // rows change the layout: a failure is undone by reloading
-        }
-        long versionBefore = state.version();
-        AppliedEvent event;
-        try {
-            event = state.apply(decision.event(), task.from().actor(), opId, Instant.now());
-        } catch (ArithmeticException overflow) {
-            // A total would leave the range of exact amounts: undo this one edit only.
-            state.rollback(versionBefore, touched);
-            return () -> task.from().send(encoder.rejected(task.requestId(), info.id(), opId,
-                    Rejection.of(ErrorCode.INVALID_VALUE, "金额过大：合计超出可表示的范围")));
-        }
-        touched.forEach(batch.before::putIfAbsent);
-        clientOps.put(opId, new ClientOp(event.version(), task.from().actor().id()));
-        batch.accepted.add(new RoomTask.Accepted(task, event));
-        return null;
-    }
-
-    private void answerResend(RoomTask.Edit task, ClientOp previous) {
-        String opId = task.command().clientOpId();
-        if (previous.actorId() == task.from().actor().id()) {
-            task.from().send(encoder.ack(task.requestId(), info.id(), previous.version(), opId));
-        } else {
-            task.from().send(encoder.rejected(task.requestId(), info.id(), opId, Rejection.of(ErrorCode.CONFLICT,
-                    "clientOpId 已被其他用户使用，请换一个")));
-        }
     }
 
     private void committed(EditBatch batch) {
@@ -434,15 +386,19 @@ public final class Room {
 
     // ---- snapshots, idleness, shutdown ----
 
-    private void saveSnapshot() {
+    /** Saves a snapshot of the state now; a failed one is only logged (the log is the truth). */
+    private Future<Void> saveSnapshot() {
         Snapshot snapshot = new Snapshot(state.version(), state.codeRows(), state.emptySections(), state.inputs());
+        Promise<Void> saved = Promise.promise();
         log.saveSnapshot(info.id(), snapshot).onComplete(done -> context.runOnContext(v -> {
             if (done.succeeded()) {
                 lastSnapshotVersion = Math.max(lastSnapshotVersion, snapshot.version());
             } else {
                 LOG.warn("document {}: snapshot at {} not saved: {}", info.id(), snapshot.version(), done.cause());
             }
+            saved.complete();
         }));
+        return saved.future();
     }
 
     private void checkIdle() {
@@ -469,8 +425,7 @@ public final class Room {
             closed = true;
             host.unloaded(this);
             if (state.version() > lastSnapshotVersion) {
-                log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.emptySections(), state.inputs()))
-                        .onComplete(done -> result.complete(true));
+                saveSnapshot().onComplete(done -> result.complete(true));
             } else {
                 result.complete(true);
             }
@@ -496,8 +451,7 @@ public final class Room {
             refuse(mailbox.poll(), stopping);
         }
         if (state.version() > lastSnapshotVersion) {
-            log.saveSnapshot(info.id(), new Snapshot(state.version(), state.codeRows(), state.emptySections(), state.inputs()))
-                    .onComplete(done -> result.complete());
+            saveSnapshot().onComplete(done -> result.complete());
         } else {
             result.complete();
         }
