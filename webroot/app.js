@@ -195,8 +195,8 @@ $('#unit-toggle').addEventListener('click', (e) => {
 });
 
 window.addEventListener('beforeunload', (e) => {
-  // Closing the tab while an edit is unconfirmed would silently lose it.
-  if (docSession && docSession.hasUnsaved) {
+  // Closing the tab while an edit is unconfirmed would silently lose it; so would a half-sent import.
+  if ((docSession && docSession.hasUnsaved) || importPanel.busy) {
     e.preventDefault();
     e.returnValue = '';
   }

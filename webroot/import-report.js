@@ -38,7 +38,7 @@ function cellName(doc, cell) {
   if (!row && !col) return `行 ${cell.row} · 列 ${cell.column}`;
   const rowText = row ? [row.code, row.label].filter(Boolean).join(' ') || String(cell.row) : `行 ${cell.row}`;
   // A bare "合计" is ambiguous under multi-level headers; the nearest group title tells which one.
-  const group = col && list(col.header).length ? `${col.header[col.header.length - 1]} ` : '';
+  const group = col && list(col.header).length ? `${col.header[col.header.length - 1]}／` : '';
   return `${rowText} · ${col ? group + col.title : `列 ${cell.column}`}`;
 }
 
@@ -93,8 +93,7 @@ function tableHtml(table, ctx) {
   const title = `<span class="ir-title">表${number} ${esc(table.title)}</span>`;
   if (table.section === null || table.section === undefined) {
     return `<li data-table="${number}" data-section="" class="ir-table ir-skipped">`
-      + `<div class="ir-head">${title}<span class="ir-target ir-none">模板中没有此表</span></div>`
-      + '<p class="ir-counts">未导入</p></li>';
+      + `<div class="ir-head">${title}<span class="ir-target ir-none">模板中没有此表，未导入</span></div></li>`;
   }
   const diffs = list(table.differences);
   const worst = diffs.some((d) => d && !isRounding(d.explanation)) ? 'mismatch' : diffs.length ? 'rounding' : 'ok';

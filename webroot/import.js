@@ -4,7 +4,7 @@
 
 import { uploadImport, listTemplates, getDocument } from './api.js';
 import { reportHtml } from './import-report.js';
-import { $ } from './ui.js';
+import { $, toast } from './ui.js';
 
 /** The server's limit (ImportRoutes.MAX_UPLOAD_BYTES); checked here too so nobody waits for a refusal. */
 const MAX_BYTES = 12 * 1024 * 1024;
@@ -53,6 +53,7 @@ export class ImportPanel {
     this.upload = null; // {abort} while a request is out
     this.phase = 'idle';
     this.run = 0; // bumped per start and reset, so a late answer of an abandoned run is ignored
+    this.detached = 0; // the run the user stopped waiting for: its answer still refreshes the list
     this.templates = null; // promise of GET /api/templates, kept for the tab's life
     this.created = null;
   }
@@ -78,6 +79,7 @@ export class ImportPanel {
   /** Logout or a different user: stop the upload and forget the last report. */
   reset() {
     this.run += 1;
+    this.detached = 0;
     if (this.upload) this.upload.abort();
     this.upload = null;
     this.templates = null;
@@ -142,6 +144,8 @@ export class ImportPanel {
     this.el('#import-start').disabled = this.busy;
     this.el('#import-file').disabled = this.busy;
     this.el('#import-cancel').hidden = !this.busy;
+    // After the last byte, "cancel" can no longer undo anything on the server; the label says what it does.
+    this.el('#import-cancel').textContent = phase === 'processing' ? '不再等待' : '取消';
     this.el('.import-status').hidden = !this.busy;
   }
 
@@ -216,25 +220,44 @@ export class ImportPanel {
       this.fail(`网络连接中断，导入没有完成。请检查网络后再点“开始导入”重试（${file.name}）。`);
       return;
     }
-    if (run !== this.run) return;
+    if (run !== this.run) {
+      if (run === this.detached) this.arrivedLate(answer);
+      return;
+    }
     this.upload = null;
     // A late upload.onload can be skipped when the answer comes at once; the bar is done either way.
     if (answer.status === 201 && answer.data && answer.data.document) await this.succeed(run, answer.data);
     else this.refused(answer.status, answer.data, file);
   }
 
-  /** Stopping the upload is safe; stopping the wait is not a rollback, so say so. */
+  /**
+   * While uploading, aborting means the server never gets the whole file: nothing is created.
+   * Once it is all sent the server goes on regardless, so the request is left to finish unseen
+   * and its answer, if a budget came of it, still refreshes the list.
+   */
   cancel() {
     if (!this.busy || !this.upload) return;
-    const wasProcessing = this.phase === 'processing';
+    if (this.phase === 'processing') {
+      this.detached = this.run;
+      this.run += 1;
+      this.upload = null;
+      this.setPhase('cancelled');
+      this.showError('已停止等待。文件已经上传，服务器仍会完成识别，建好的预算会自动出现在下方列表中。');
+      return;
+    }
     this.run += 1;
     this.upload.abort();
     this.upload = null;
     this.setPhase('cancelled');
-    this.showError(wasProcessing
-      ? '已停止等待。文件已上传，服务器可能仍会建好这份预算，请稍后查看下方列表。'
-      : '已取消导入，文件没有上传完，未建立预算。');
-    if (wasProcessing) setTimeout(() => this.hooks.onImported(null), 1500);
+    this.showError('已取消导入，文件没有上传完，未建立预算。');
+  }
+
+  /** The answer to an import the user stopped waiting for. */
+  arrivedLate(answer) {
+    this.detached = 0;
+    if (answer.status !== 201 || !answer.data || !answer.data.document) return;
+    this.hooks.onImported(answer.data.document);
+    toast(`「${answer.data.document.title || '新预算'}」已导入，见列表中标出的一行`);
   }
 
   refused(status, data, file) {

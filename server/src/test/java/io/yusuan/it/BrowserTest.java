@@ -108,4 +108,28 @@ class BrowserTest {
             r.screenshot(SHOTS.resolve("reviewer-read-only.png"));
         }
     }
+
+    @Test
+    void anEditorImportsAPublishedBudgetAndSeesTheReport() throws Exception {
+        Path seed = Path.of("..", "..", "shared", "seeds", "001_4c40129985d12d4c.txt");
+        try (HeadlessChromium browser = HeadlessChromium.launch(vertx)) {
+            browser.navigate("http://127.0.0.1:" + server.port() + "/");
+            browser.waitFor("document.querySelector('#login-form') && !document.querySelector('#login-view').hidden",
+                    "the login form");
+            browser.eval("(() => { const f = document.querySelector('#login-form');"
+                    + " f.querySelector('[name=username]').value = 'editor1';"
+                    + " f.querySelector('[name=password]').value = 'yusuan'; f.requestSubmit(); })()");
+            browser.waitFor("document.querySelector('#import-file')", "the import control");
+            browser.chooseFile("#import-file", seed);
+            browser.eval("document.querySelector('#import-start').click()");
+            browser.waitFor("document.querySelector('#import-report li[data-table=\"2\"]')", "the import report");
+            assertTrue(String.valueOf(browser.eval("document.querySelector('#import-report').textContent"))
+                    .contains("模板中没有此表"), "tables the template lacks are reported");
+            browser.screenshot(SHOTS.resolve("import-report.png"));
+            browser.eval("document.querySelector('#import-open').click()");
+            browser.waitFor("document.querySelector('td[data-cell=\"gp_exp|2101501|basic\"]')",
+                    "the imported budget opened");
+            assertEquals("416.25", String.valueOf(browser.eval(text("gp_exp|2101501|basic"))).trim());
+        }
+    }
 }

@@ -134,6 +134,18 @@ final class HeadlessChromium implements AutoCloseable {
                 + eval("document.body ? document.body.innerText.slice(0, 2000) : ''"));
     }
 
+    /** Puts a file into an input[type=file], as a person choosing it in the dialog would. */
+    void chooseFile(String selector, Path file) throws Exception {
+        JsonObject found = call("Runtime.evaluate", new JsonObject()
+                .put("expression", "document.querySelector('" + selector + "')"));
+        String objectId = found.getJsonObject("result").getString("objectId");
+        if (objectId == null) {
+            throw new AssertionError("no element " + selector);
+        }
+        call("DOM.setFileInputFiles", new JsonObject().put("objectId", objectId)
+                .put("files", new io.vertx.core.json.JsonArray().add(file.toAbsolutePath().normalize().toString())));
+    }
+
     void screenshot(Path file) throws Exception {
         JsonObject shot = call("Page.captureScreenshot", new JsonObject().put("format", "png"));
         Files.createDirectories(file.getParent());
