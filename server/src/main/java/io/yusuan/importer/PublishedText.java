@@ -59,9 +59,18 @@ final class PublishedText {
     }
 
     private void flush(int number, String title, long unit, List<List<String>> rows, int first) {
-        if (number > 0 && !rows.isEmpty()) {
-            tables.add(new RawTable(number, title, unit, rows, first));
+        if (number <= 0 || rows.isEmpty()) {
+            return;
         }
+        RawTable last = tables.isEmpty() ? null : tables.get(tables.size() - 1);
+        if (last != null && last.number() == number && last.title().equals(title)) {
+            // The same table again on the next page (heading repeated): one table, rows in order.
+            List<List<String>> joined = new ArrayList<>(last.rows());
+            joined.addAll(rows);
+            tables.set(tables.size() - 1, new RawTable(number, title, last.unitFactor(), joined, last.firstLine()));
+            return;
+        }
+        tables.add(new RawTable(number, title, unit, rows, first));
     }
 
     /** A table line's cells, or null for a line that is not part of a table. */
@@ -114,12 +123,23 @@ final class PublishedText {
 
     /** The entity and year from the first lines, e.g. "宿州市医疗保障局 2024 年部门预算". */
     private void readHeading(String[] lines) {
-        for (int i = 0; i < lines.length && i < 40 && entity == null; i++) {
-            Matcher heading = HEADING.matcher(lines[i]);
-            if (heading.find()) {
-                entity = heading.group(1).strip();
-                year = Integer.parseInt(heading.group(2));
-                headingLines.add(lines[i].strip());
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < lines.length && text.size() < 30; i++) {
+            String line = lines[i].replaceAll("[*#]", "").strip();
+            if (!line.isEmpty()) {
+                text.add(line);
+            }
+        }
+        // The heading may be one line, or the entity on one line and "2024 年单位预算…" on the next.
+        for (int i = 0; i < text.size() && entity == null; i++) {
+            for (String candidate : i + 1 < text.size()
+                    ? List.of(text.get(i), text.get(i) + " " + text.get(i + 1)) : List.of(text.get(i))) {
+                Matcher heading = HEADING.matcher(candidate);
+                if (heading.find() && entity == null) {
+                    entity = heading.group(1).strip();
+                    year = Integer.parseInt(heading.group(2));
+                    headingLines.add(candidate);
+                }
             }
         }
     }

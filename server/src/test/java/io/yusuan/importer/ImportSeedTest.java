@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,25 @@ class ImportSeedTest {
         assertEquals(2024, report.year());
         // The importer's inputs are exactly the figures transcribed by hand into the demo budget.
         DemoBudget demo = DemoBudget.resource("suzhou-2024.json");
+        assertEquals(new HashSet<>(demo.values()), new HashSet<CellEdit>(result.draft().inputs()));
+    }
+
+    @Test
+    void seed002ImportsIntoTheShaanxiTemplateWithNoDifference() throws Exception {
+        BudgetImporter.Result result = IMPORTER.read(seed("002_208f12fb395773e2.txt"));
+        ImportReport report = result.report();
+        assertEquals("shaanxi-unit", report.templateId());
+        assertEquals("西乡县医疗保险业务经办中心", report.entity());
+        assertEquals(2024, report.year());
+        // 表7 is printed over two pages with its heading and 合计 repeated: one table here.
+        assertEquals(1, report.tables().stream().filter(t -> t.number() == 7).count());
+        assertEquals(0, report.tables().stream().mapToInt(t -> t.differences().size()).sum());
+        assertEquals(188, report.tables().stream().mapToInt(ImportReport.Table::derivedEqual).sum());
+        // Only 表10 (project list) has no place in the template yet, and it is listed.
+        assertEquals(1, report.unplaced().size(), report.unplaced()::toString);
+        // DOMAIN.md: 表6 names 30309 "奖金" (standard 奖励金) — the one finding.
+        assertEquals(List.of("C02:gp_econ:30309"), report.checks().stream().map(c -> c.key()).toList());
+        DemoBudget demo = DemoBudget.resource("xixiang-2024.json");
         assertEquals(new HashSet<>(demo.values()), new HashSet<CellEdit>(result.draft().inputs()));
     }
 
