@@ -85,10 +85,12 @@ public final class BudgetState {
                 continue;
             }
             if (!event.rows().isEmpty()) {
-                // A row event's cell changes only record the figures that left with a removed row.
+                // A row event's cell changes only record the figures that left with a removed row,
+                // or with a line that became a parent (its figures now derive from its children).
                 event.rows().forEach(change -> CodeRows.apply(rows, change));
-                inputs.keySet().removeIf(ref -> event.rows().stream().anyMatch(c -> !c.added()
-                        && c.section().equals(ref.section()) && c.code().equals(ref.row())));
+                inputs.keySet().removeIf(ref -> event.rows().stream().anyMatch(c -> c.section().equals(ref.section())
+                        && (c.added() ? c.code().startsWith(ref.row()) && !c.code().equals(ref.row())
+                        : c.code().equals(ref.row()))));
             } else {
                 for (CellChange change : event.changes()) {
                     InputCell before = inputs.getOrDefault(change.cell(), InputCell.NEVER_SET);
@@ -224,7 +226,7 @@ public final class BudgetState {
             String key = "X11:" + section;
             RuleResult before = violations.get(key);
             Optional<RuleResult> now = emptiness(section);
-            if (now.isPresent() && before == null) {
+            if (now.isPresent() && !now.get().equals(before)) {
                 violations.put(key, now.get());
                 checks.add(new CheckChange(now.get(), false));
             } else if (now.isEmpty() && before != null) {
@@ -236,11 +238,17 @@ public final class BudgetState {
     }
 
     private Optional<RuleResult> emptiness(String section) {
-        if (emptyNotes.containsKey(section) || hasFigures(section)) {
-            return Optional.empty();
-        }
         var def = layout.template().section(section);
         if (def.isEmpty()) {
+            return Optional.empty();
+        }
+        if (emptyNotes.containsKey(section)) {
+            // Marked 空表, yet figures derived from other tables arrive here: the mark is wrong.
+            return hasFigures(section) ? Optional.of(new RuleResult("X11:" + section, "X11",
+                    io.yusuan.domain.rules.Severity.ERROR, "表" + def.get().number() + " " + def.get().title()
+                    + "已标记为空表，但有从其他表得出的数：请核对或取消空表标记", List.of(), null, null)) : Optional.empty();
+        }
+        if (hasFigures(section)) {
             return Optional.empty();
         }
         return Optional.of(new RuleResult("X11:" + section, "X11", io.yusuan.domain.rules.Severity.WARNING,
@@ -256,20 +264,17 @@ public final class BudgetState {
         Map<String, List<CodeRow>> rows = CodeRows.copy(codeRows);
         event.changes().forEach(change -> CodeRows.apply(rows, change));
         DocumentLayout next = factory.layoutFor(rows);
+        // Inputs that are no longer inputs: the cells of removed lines, and of a line that became a
+        // parent when a line was added under it. Their figures are recorded for the audit trail.
         List<CellChange> removed = new ArrayList<>();
-        for (RowChange change : event.changes()) {
-            if (change.added()) {
-                continue;
+        inputs.entrySet().removeIf(entry -> {
+            CellRef ref = entry.getKey();
+            boolean gone = !next.cell(ref).map(CellSpec::isInput).orElse(false);
+            if (gone && entry.getValue().value() != null) {
+                removed.add(new CellChange(ref, null, entry.getValue().rev() + 1, entry.getValue().value(), by));
             }
-            inputs.entrySet().removeIf(entry -> {
-                CellRef ref = entry.getKey();
-                boolean gone = ref.section().equals(change.section()) && ref.row().equals(change.code());
-                if (gone && entry.getValue().value() != null) {
-                    removed.add(new CellChange(ref, null, entry.getValue().rev() + 1, entry.getValue().value(), by));
-                }
-                return gone;
-            });
-        }
+            return gone;
+        });
         Map<CellRef, Money> oldComputed = new HashMap<>(computed);
         Map<String, RuleResult> oldViolations = new HashMap<>(violations);
         codeRows = rows;

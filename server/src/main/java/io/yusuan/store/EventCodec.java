@@ -149,7 +149,11 @@ public final class EventCodec {
         return money == null ? null : money.toYuanString();
     }
 
+    /**
+     * Stored amounts may exceed the wire's 15 integer digits (a total of large inputs), so they are
+     * read exactly but without the wire limit.
+     */
     private static Money money(String yuan) {
-        return yuan == null ? null : Money.yuan(yuan);
+        return yuan == null ? null : Money.ofFen(new java.math.BigDecimal(yuan).movePointRight(2).longValueExact());
     }
 }

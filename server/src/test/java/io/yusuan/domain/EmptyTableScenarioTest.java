@@ -56,4 +56,15 @@ class EmptyTableScenarioTest {
         assertEquals(s.state().emptySections(), replayed.emptySections());
         assertEquals(s.state().violations(), replayed.violations());
     }
+
+    @Test
+    void aMarkedTableThatReceivesDerivedFiguresIsAnError() {
+        Scenario s = Scenario.small();
+        s.when(ALICE, new MarkSectionEmpty("fin_summary", true, "无财政拨款", "m"), Role.EDITOR);
+        AppliedEvent edit = s.when(ALICE, new EditCell(cell("gp_exp", "2101501", "basic"), "5.00", 0, "e"),
+                Role.EDITOR);
+        assertTrue(edit.checks().stream().anyMatch(c -> c.result().key().equals("X11:fin_summary")
+                && c.result().severity() == io.yusuan.domain.rules.Severity.ERROR), () -> edit.checks().toString());
+        assertEquals(s.state().violations(), s.replay(s.history()).violations());
+    }
 }

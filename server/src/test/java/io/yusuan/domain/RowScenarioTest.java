@@ -80,6 +80,24 @@ class RowScenarioTest {
     }
 
     @Test
+    void aLineThatBecomesAParentLosesItsTypedFigureLiveAndOnReplay() {
+        Scenario s = Scenario.anhui(Map.of("basic_exp", List.of(
+                new io.yusuan.domain.classification.CodeRow("301", "工资福利支出"))));
+        s.when(ALICE, new EditCell(cell("basic_exp", "301", "personnel"), "100.00", 0, "a"), Role.EDITOR);
+
+        AppliedEvent added = s.when(ALICE, new AddRow("basic_exp", "30101", "", "b"), Role.EDITOR);
+
+        assertNull(s.value("basic_exp", "301", "personnel"), "301 now sums its 款, which are empty");
+        assertEquals("100.00", added.changes().get(0).previous().toYuanString(), "the typed figure is recorded");
+        assertEquals(s.state().inputs(), s.replay(s.history()).inputs());
+        s.when(ALICE, new RemoveRow("basic_exp", "30101", "c"), Role.EDITOR);
+        BudgetState replayed = s.replay(s.history());
+        assertEquals(s.state().inputs(), replayed.inputs());
+        assertNull(replayed.valueOf(cell("basic_exp", "301", "personnel")), "the old figure does not come back");
+        assertEquals(s.state().violations(), replayed.violations());
+    }
+
+    @Test
     void rowCommandsAreChecked() {
         Scenario s = Scenario.small();
         assertEquals(ErrorCode.INVALID_VALUE, s.decide(new AddRow("gp_exp", "21015", "", "x"), Role.EDITOR)

@@ -34,6 +34,6 @@ final class References {
     }
 
     private static boolean isCodeRowKey(String rowKey) {
-        return !rowKey.isEmpty() && rowKey.chars().allMatch(Character::isDigit);
+        return !rowKey.isEmpty() && rowKey.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -24,7 +24,7 @@ public enum CodeSystem {
 
     /** 1 for 类, 2 for 款, 3 for 项; 0 when the code has no valid length or is not all digits. */
     public int levelOf(String code) {
-        if (code == null || !code.chars().allMatch(Character::isDigit)) {
+        if (code == null || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return 0;
         }
         return levelLengths.indexOf(code.length()) + 1;

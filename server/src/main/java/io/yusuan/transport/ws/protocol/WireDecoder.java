@@ -42,7 +42,7 @@ public final class WireDecoder {
                     key(json, "section", requestId), key(json, "code", requestId),
                     optionalString(json, "name", requestId), clientOpId(json, requestId)));
             case "markEmpty" -> new ClientMessage.Change(requestId, doc(json, requestId), new MarkSectionEmpty(
-                    key(json, "section", requestId), bool(json, "empty", requestId), optionalString(json, "note", requestId),
+                    key(json, "section", requestId), bool(json, "empty", requestId), note(json, requestId),
                     clientOpId(json, requestId)));
             case "removeRow" -> new ClientMessage.Change(requestId, doc(json, requestId), new RemoveRow(
                     key(json, "section", requestId), key(json, "row", requestId), clientOpId(json, requestId)));
@@ -70,6 +70,15 @@ public final class WireDecoder {
         }
         return new ClientMessage.Change(requestId, doc,
                 new EditCell(cell, (String) value, ((Number) baseRev).intValue(), clientOpId));
+    }
+
+    /** A 空表 note: up to 200 characters (the decider checks it is not blank when marking). */
+    private static String note(JsonObject json, String requestId) throws DecodeException {
+        Object value = json.getValue("note");
+        if (value != null && (!(value instanceof String text) || text.length() > 200)) {
+            throw new DecodeException(requestId, "note 必须是不超过 200 个字符的字符串");
+        }
+        return (String) value;
     }
 
     private static boolean bool(JsonObject json, String field, String requestId) throws DecodeException {
