@@ -17,21 +17,28 @@ final class Amounts {
     }
 
     /** The cell as an amount in 元, or empty when it is not a number (or blank). */
+    /** Longer than any amount (15 integer digits, a point, 6 decimals for 万元): not an amount. */
+    private static final int MAX_LENGTH = 24;
+
     static Optional<Money> parse(String cell, long unitFactor) {
         String text = normalize(cell);
-        if (text.isEmpty() || !NUMBER.matcher(text).matches()) {
+        if (text.isEmpty() || text.length() > MAX_LENGTH || !NUMBER.matcher(text).matches()) {
             return Optional.empty();
         }
         BigDecimal yuan = new BigDecimal(text).multiply(BigDecimal.valueOf(unitFactor));
         if (yuan.stripTrailingZeros().scale() > 2) {
             return Optional.empty(); // finer than 分: not an amount of this table
         }
-        return Optional.of(Money.ofFen(yuan.movePointRight(2).longValueExact()));
+        try {
+            return Optional.of(Money.ofFen(yuan.movePointRight(2).longValueExact()));
+        } catch (ArithmeticException tooLarge) {
+            return Optional.empty();
+        }
     }
 
     static boolean isAmount(String cell) {
         String text = normalize(cell);
-        return !text.isEmpty() && NUMBER.matcher(text).matches();
+        return !text.isEmpty() && text.length() <= MAX_LENGTH && NUMBER.matcher(text).matches();
     }
 
     private static String normalize(String cell) {

@@ -51,7 +51,12 @@ public final class BudgetImporter {
         if (text == null || text.isBlank()) {
             throw new ImportException("文件是空的");
         }
-        PublishedText parsed = PublishedText.parse(text);
+        PublishedText parsed;
+        try {
+            parsed = PublishedText.parse(text);
+        } catch (PublishedText.TooLarge e) {
+            throw new ImportException("这不像一份公开的部门预算：" + e.getMessage());
+        }
         if (parsed.tables.isEmpty()) {
             throw new ImportException("没有找到编号的预算表（“表1”“表2”…），这不像一份公开的部门预算");
         }
@@ -96,7 +101,11 @@ public final class BudgetImporter {
         sortFigures(layout, figures, inputs, printedDerived, unplaced);
 
         BudgetState state = BudgetState.replay(templates.factoryFor(info), rows, 0, Map.of(), List.of());
-        state.apply(new CellsEdited(inputs), new Actor(0, "导入"), null, Instant.EPOCH);
+        try {
+            state.apply(new CellsEdited(inputs), new Actor(0, "导入"), null, Instant.EPOCH);
+        } catch (ArithmeticException overflow) {
+            throw new ImportException("表中的金额合计超出可表示的范围");
+        }
 
         List<ImportReport.Table> tables = new ArrayList<>();
         for (Map.Entry<String, RawTable> entry : tableOf.entrySet()) {
@@ -138,14 +147,20 @@ public final class BudgetImporter {
                 continue;
             }
             boolean matches = section.importHints().titles().stream()
-                    .anyMatch(p -> Pattern.compile(p).matcher(table.title()).find());
+                    .anyMatch(p -> pattern(p).matcher(table.title()).find());
             boolean excluded = section.importHints().notTitles().stream()
-                    .anyMatch(p -> Pattern.compile(p).matcher(table.title()).find());
+                    .anyMatch(p -> pattern(p).matcher(table.title()).find());
             if (matches && !excluded) {
                 return section;
             }
         }
         return null;
+    }
+
+    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, Pattern::compile);
     }
 
     /** Splits printed figures into inputs and printed derived figures, by the layout. */

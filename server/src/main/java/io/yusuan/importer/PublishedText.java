@@ -18,7 +18,18 @@ final class PublishedText {
     private static final Pattern UNIT = Pattern.compile("单位\\s*[:：]\\s*(万元|元)");
     private static final Pattern HEADING = Pattern.compile("^\\s*(.{2,40}?)\\s*(\\d{4})\\s*年\\s*(度)?\\s*(部门|单位)");
 
+    /** More tables than any published budget has: the input is not a budget (or is hostile). */
+    private static final int MAX_TABLES = 200;
+
     final List<RawTable> tables = new ArrayList<>();
+    private final java.util.Map<Integer, List<List<String>>> continuations = new java.util.HashMap<>();
+
+    /** The text is far beyond any published budget. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
     final List<String> headingLines = new ArrayList<>();
     String entity;
     Integer year;
@@ -55,6 +66,13 @@ final class PublishedText {
             }
         }
         parsed.flush(number, title, unit, rows, first);
+        parsed.continuations.forEach((index, more) -> {
+            RawTable table = parsed.tables.get(index);
+            List<List<String>> joined = new ArrayList<>(table.rows());
+            joined.addAll(more);
+            parsed.tables.set(index, new RawTable(table.number(), table.title(), table.unitFactor(), joined,
+                    table.firstLine()));
+        });
         return parsed;
     }
 
@@ -65,10 +83,12 @@ final class PublishedText {
         RawTable last = tables.isEmpty() ? null : tables.get(tables.size() - 1);
         if (last != null && last.number() == number && last.title().equals(title)) {
             // The same table again on the next page (heading repeated): one table, rows in order.
-            List<List<String>> joined = new ArrayList<>(last.rows());
-            joined.addAll(rows);
-            tables.set(tables.size() - 1, new RawTable(number, title, last.unitFactor(), joined, last.firstLine()));
+            // Parts are collected and joined once, so many pages cost linear time.
+            continuations.computeIfAbsent(tables.size() - 1, k -> new ArrayList<>()).addAll(rows);
             return;
+        }
+        if (tables.size() >= MAX_TABLES) {
+            throw new TooLarge("超过 " + MAX_TABLES + " 张表");
         }
         tables.add(new RawTable(number, title, unit, rows, first));
     }

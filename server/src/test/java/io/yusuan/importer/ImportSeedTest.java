@@ -95,6 +95,17 @@ class ImportSeedTest {
     }
 
     @Test
+    void aTextWithFarMoreTablesThanABudgetIsRefused() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 300; i++) {
+            text.append("表 ").append(i % 99 + 1).append("\n第").append(i).append("张一般公共预算支出表\n| 201 | x | 1 |\n");
+        }
+        ImportException error = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
+                () -> IMPORTER.read(text.toString()));
+        assertTrue(error.getMessage().contains("张表"), error.getMessage());
+    }
+
+    @Test
     void aTenMegabyteFileIsHandled() throws Exception {
         StringBuilder big = new StringBuilder(seed("001_4c40129985d12d4c.txt"));
         String filler = "这一行只是填充的说明文字，用来把文件撑到十兆字节。\n";

@@ -52,6 +52,11 @@ class ImportIntegrationTest {
             assertEquals(before, server.request("GET", "/api/documents", editor, null).array().size(),
                     "a refused import creates no document");
             assertEquals(403, upload(server, server.login("reviewer1"), Files.readAllBytes(SEED)).status());
+            assertEquals(401, upload(server, "no-token", Files.readAllBytes(SEED)).status(),
+                    "no upload is stored without a login");
+            RunningServer.Response gbk = upload(server, editor, "表 1\n预算表\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+            assertEquals(422, gbk.status(), gbk.body());
+            assertTrue(gbk.json().getString("message").contains("UTF-8"));
 
             RunningServer.Response created = upload(server, editor, Files.readAllBytes(SEED));
             assertEquals(201, created.status(), created.body());

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.yusuan.auth.AuthUser;
+import io.yusuan.auth.Tokens;
 import io.yusuan.documents.DocumentCreator;
 import io.yusuan.domain.ErrorCode;
 import io.yusuan.importer.BudgetImporter;
@@ -39,8 +40,23 @@ public final class ImportRoutes {
         this.uploads = uploads;
     }
 
-    /** Mounted before the general body handler, which skips this path. */
-    public void mountBodyHandler(Router router) {
+    /**
+     * Mounted before the general body handler, which skips this path. The token is checked before
+     * the body is read, so nobody without a login can make the server store an upload.
+     */
+    public void mountBodyHandler(Router router, Tokens tokens) {
+        router.post("/api/import").handler(ctx -> {
+            ctx.request().pause();
+            tokens.check(AuthRoutes.bearerToken(ctx)).onComplete(checked -> {
+                if (checked.failed()) {
+                    ErrorResponses.send(ctx, ErrorCode.UNAUTHENTICATED, "请先登录（令牌无效或已过期）");
+                } else if (!checked.result().mayCreateDocuments()) {
+                    ErrorResponses.send(ctx, ErrorCode.FORBIDDEN, "只有填报人和管理员可以导入预算");
+                } else {
+                    ctx.next();
+                }
+            });
+        });
         router.post("/api/import").handler(BodyHandler.create().setBodyLimit(MAX_UPLOAD_BYTES)
                 .setUploadsDirectory(uploads.toString()).setDeleteUploadedFilesOnEnd(true));
     }
@@ -59,7 +75,7 @@ public final class ImportRoutes {
         vertx.fileSystem().readFile(file.uploadedFileName())
                 .compose(bytes -> vertx.executeBlocking(() -> {
                     try {
-                        return importer.read(bytes.toString(StandardCharsets.UTF_8));
+                        return importer.read(Utf8Text.decode(bytes.getBytes()));
                     } catch (ImportException e) {
                         throw new ApiException(ErrorCode.INVALID_IMPORT, e.getMessage());
                     }

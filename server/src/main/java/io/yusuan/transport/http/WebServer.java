@@ -57,7 +57,7 @@ public final class WebServer {
         router.get("/ws").handler(this::upgrade);
         ImportRoutes imports = new ImportRoutes(vertx, new BudgetImporter(templates), creator,
                 settings.dataDir().resolve("uploads"));
-        imports.mountBodyHandler(router);
+        imports.mountBodyHandler(router, tokens);
         BodyHandler json = BodyHandler.create().setBodyLimit(1024 * 1024);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().path().equals("/api/import")) {
