@@ -78,14 +78,14 @@ public final class App implements AutoCloseable {
         PgEventLog log = new PgEventLog(pool, ((VertxInternal) vertx).createEventLoopContext(), 500,
                 Math.max(1, settings.dbPoolSize() / 2));
         if (settings.demoData()) {
-            await(new DemoData(vertx, catalog, log, templates).ensure(), 120);
+            await(new DemoData(vertx, catalog, templates).ensure(), 120);
         }
         WireEncoder encoder = new WireEncoder();
         rooms = new RoomRegistry(vertx, catalog, log, templates::factoryFor, encoder,
                 new RoomSettings(settings.maxBatch(), settings.snapshotEvery(), settings.catchupLimit(),
                         settings.idleUnloadMillis()));
         Tokens tokens = new Tokens(vertx, Tokens.secret(settings.jwtSecret(), settings.dataDir()));
-        DocumentCreator creator = new DocumentCreator(catalog, log, templates);
+        DocumentCreator creator = new DocumentCreator(catalog, templates);
         server = await(new WebServer(vertx, settings, pool, catalog, rooms, templates, tokens, encoder, creator)
                 .listen(), 30);
     }

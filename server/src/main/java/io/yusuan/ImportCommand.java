@@ -1,6 +1,5 @@
 package io.yusuan;
 
-import io.vertx.core.internal.VertxInternal;
 import io.yusuan.config.Settings;
 import io.yusuan.documents.DocumentCreator;
 import io.yusuan.domain.budget.Actor;
@@ -9,7 +8,6 @@ import io.yusuan.importer.ImportException;
 import io.yusuan.importer.ImportReport;
 import io.yusuan.store.Catalog;
 import io.yusuan.store.pg.PgCatalog;
-import io.yusuan.store.pg.PgEventLog;
 import io.yusuan.templates.TemplateLibrary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,10 +51,8 @@ final class ImportCommand {
                 System.err.println("no user " + args[1]);
                 return 1;
             }
-            PgEventLog log = new PgEventLog(database.pool(),
-                    ((VertxInternal) database.vertx()).createEventLoopContext(), 500, 1);
             BudgetImporter.Draft draft = result.draft();
-            var info = new DocumentCreator(catalog, log, templates).create(draft.templateId(), draft.title(),
+            var info = new DocumentCreator(catalog, templates).create(draft.templateId(), draft.title(),
                     draft.unit(), draft.year(), draft.rows(), draft.inputs(), java.util.Map.of(),
                     new Actor(user.get().id(), user.get().displayName()), "import-cli").await(60, TimeUnit.SECONDS);
             System.out.println("created document " + info.id() + ": " + info.title());

@@ -8,7 +8,6 @@ import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog;
 import io.yusuan.store.Catalog.UserAccount;
-import io.yusuan.store.EventLog;
 import io.yusuan.templates.TemplateLibrary;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +38,11 @@ public final class DemoData {
 
     private final Vertx vertx;
     private final Catalog catalog;
-    private final EventLog log;
     private final TemplateLibrary templates;
 
-    public DemoData(Vertx vertx, Catalog catalog, EventLog log, TemplateLibrary templates) {
+    public DemoData(Vertx vertx, Catalog catalog, TemplateLibrary templates) {
         this.vertx = vertx;
         this.catalog = catalog;
-        this.log = log;
         this.templates = templates;
     }
 
@@ -89,7 +86,7 @@ public final class DemoData {
 
     private Future<Void> createBudget(DemoBudget budget, UserAccount admin, Map<DemoUser, UserAccount> accounts) {
         Actor creator = new Actor(admin.id(), admin.displayName());
-        return new DocumentCreator(catalog, log, templates).create(budget.templateId(), budget.title(), budget.unit(),
+        return new DocumentCreator(catalog, templates).create(budget.templateId(), budget.title(), budget.unit(),
                 budget.year(), budget.rows(), budget.values(), budget.emptySections(), creator, "demo-data").compose(info -> {
                     List<Future<Void>> memberships = new ArrayList<>();
                     accounts.forEach((user, account) ->

@@ -12,26 +12,23 @@ import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.store.Catalog;
 import io.yusuan.store.Catalog.DocumentInfo;
-import io.yusuan.store.EventLog;
 import io.yusuan.templates.TemplateLibrary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Creates a document with its first figures: the catalog entry (the creator becomes its admin),
- * then version 1 holding every figure in one event. If the figures cannot be written, the catalog
- * entry is removed again, so a failed import or seed never leaves a half-created document.
+ * Creates a document with its first figures: the catalog entry (the creator becomes its admin) and
+ * version 1 holding every figure (plus version 2 for tables marked 空表), in one transaction, so a
+ * failed import or seed never leaves a half-created document.
  */
 public final class DocumentCreator {
 
     private final Catalog catalog;
-    private final EventLog log;
     private final TemplateLibrary templates;
 
-    public DocumentCreator(Catalog catalog, EventLog log, TemplateLibrary templates) {
+    public DocumentCreator(Catalog catalog, TemplateLibrary templates) {
         this.catalog = catalog;
-        this.log = log;
         this.templates = templates;
     }
 
@@ -42,27 +39,23 @@ public final class DocumentCreator {
     public Future<DocumentInfo> create(String templateId, String title, String unit, int year,
                                        Map<String, List<CodeRow>> rows, List<CellEdit> figures,
                                        Map<String, String> emptySections, Actor creator, String clientOpId) {
-        return catalog.createDocument(templateId, title, unit, year, rows, creator.id()).compose(info -> {
-            List<AppliedEvent> first = new ArrayList<>();
-            try {
-                BudgetState state = BudgetState.replay(templates.factoryFor(info), rows, 0, Map.of(), List.of());
-                Instant now = Instant.now();
-                if (!figures.isEmpty()) {
-                    first.add(state.apply(new CellsEdited(figures), creator, clientOpId, now));
-                }
-                if (!emptySections.isEmpty()) {
-                    List<SectionMark> marks = new ArrayList<>();
-                    emptySections.forEach((section, note) -> marks.add(new SectionMark(section, true, note)));
-                    first.add(state.apply(new SectionsMarked(marks), creator, clientOpId + "-empty", now));
-                }
-            } catch (RuntimeException e) {
-                return catalog.deleteDocument(info.id()).compose(v -> Future.failedFuture(e));
+        List<AppliedEvent> first = new ArrayList<>();
+        try {
+            // The first versions do not depend on the document's id: decide them before it exists.
+            DocumentInfo draft = new DocumentInfo(0, templateId, title, unit, year, rows);
+            BudgetState state = BudgetState.replay(templates.factoryFor(draft), rows, 0, Map.of(), List.of());
+            Instant now = Instant.now();
+            if (!figures.isEmpty()) {
+                first.add(state.apply(new CellsEdited(figures), creator, clientOpId, now));
             }
-            if (first.isEmpty()) {
-                return Future.succeededFuture(info);
+            if (!emptySections.isEmpty()) {
+                List<SectionMark> marks = new ArrayList<>();
+                emptySections.forEach((section, note) -> marks.add(new SectionMark(section, true, note)));
+                first.add(state.apply(new SectionsMarked(marks), creator, clientOpId + "-empty", now));
             }
-            return log.append(info.id(), first).map(info)
-                    .recover(err -> catalog.deleteDocument(info.id()).compose(v -> Future.failedFuture(err)));
-        });
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return catalog.createDocument(templateId, title, unit, year, rows, creator.id(), first);
     }
 }

@@ -1,6 +1,7 @@
 package io.yusuan.store;
 
 import io.vertx.core.Future;
+import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.workflow.Role;
 import java.util.List;
@@ -21,11 +22,13 @@ public interface Catalog {
 
     Future<Optional<DocumentInfo>> document(long documentId);
 
+    /**
+     * Creates a document, makes its creator its admin, and writes its first versions — all in one
+     * transaction, so a document exists with all of them or not at all.
+     */
     Future<DocumentInfo> createDocument(String templateId, String title, String unit, int year,
-                                        Map<String, List<CodeRow>> codeRows, long createdBy);
-
-    /** Removes a document that has no events yet (undoing a failed creation). */
-    Future<Void> deleteDocument(long documentId);
+                                        Map<String, List<CodeRow>> codeRows, long createdBy,
+                                        List<AppliedEvent> firstVersions);
 
     Future<List<Member>> members(long documentId);
 

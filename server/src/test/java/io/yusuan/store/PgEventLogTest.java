@@ -49,10 +49,27 @@ class PgEventLogTest extends EventLogContract {
     @Override
     protected long newDocument() {
         try {
-            return catalog.createDocument("anhui-dept", "契约测试", "单位", 2024, Map.of(), userId)
+            return catalog.createDocument("anhui-dept", "契约测试", "单位", 2024, Map.of(), userId, java.util.List.of())
                     .await(20, TimeUnit.SECONDS).id();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDocumentIsCreatedWithItsFirstVersionsOrNotAtAll() throws Exception {
+        int before = catalog.documentsOf(userId, true).await(20, TimeUnit.SECONDS).size();
+        // Version 1 by an author who does not exist: the event insert fails, so must the document.
+        io.yusuan.domain.AppliedEvent orphan = new io.yusuan.domain.AppliedEvent(1,
+                new io.yusuan.domain.budget.Actor(987654, "无此人"), "x", java.time.Instant.now(),
+                java.util.List.of(), java.util.List.of());
+        Throwable failure = failureOf(catalog.createDocument("anhui-dept", "半途", "单位", 2024, Map.of(), userId,
+                java.util.List.of(orphan)));
+        org.junit.jupiter.api.Assertions.assertNotNull(failure);
+        org.junit.jupiter.api.Assertions.assertEquals(before,
+                catalog.documentsOf(userId, true).await(20, TimeUnit.SECONDS).size(), "no half-created document");
+        var created = catalog.createDocument("anhui-dept", "完整", "单位", 2024, Map.of(), userId,
+                java.util.List.of(event(1, "first", "1.00"))).await(20, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertEquals(1L, log.currentVersion(created.id()).await(20, TimeUnit.SECONDS));
     }
 }

@@ -110,7 +110,14 @@ final class GroupCommitter {
     }
 
     private Future<Void> write(List<PendingAppend> batch) {
-        int n = batch.stream().mapToInt(p -> p.rows().size()).sum();
+        List<EventRow> all = new ArrayList<>();
+        batch.forEach(p -> all.addAll(p.rows()));
+        return pool.preparedQuery(Sql.APPEND_EVENTS).execute(tuple(all)).mapEmpty();
+    }
+
+    /** The parameters of {@link Sql#APPEND_EVENTS}: one array per column. */
+    static Tuple tuple(List<EventRow> rows) {
+        int n = rows.size();
         Long[] documents = new Long[n];
         Long[] versions = new Long[n];
         String[] types = new String[n];
@@ -119,20 +126,17 @@ final class GroupCommitter {
         String[] payloads = new String[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
         int i = 0;
-        for (PendingAppend append : batch) {
-            for (EventRow row : append.rows()) {
-                documents[i] = row.documentId();
-                versions[i] = row.version();
-                types[i] = row.type();
-                actors[i] = row.actorId();
-                ops[i] = row.clientOpId();
-                payloads[i] = row.payload();
-                times[i] = row.at();
-                i++;
-            }
+        for (EventRow row : rows) {
+            documents[i] = row.documentId();
+            versions[i] = row.version();
+            types[i] = row.type();
+            actors[i] = row.actorId();
+            ops[i] = row.clientOpId();
+            payloads[i] = row.payload();
+            times[i] = row.at();
+            i++;
         }
-        return pool.preparedQuery(Sql.APPEND_EVENTS)
-                .execute(Tuple.of(documents, versions, types, actors, ops, payloads, times)).mapEmpty();
+        return Tuple.of(documents, versions, types, actors, ops, payloads, times);
     }
 
     private static Throwable translate(PendingAppend append, Throwable cause) {

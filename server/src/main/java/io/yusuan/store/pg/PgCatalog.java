@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog;
@@ -70,20 +71,22 @@ public final class PgCatalog implements Catalog {
 
     @Override
     public Future<DocumentInfo> createDocument(String templateId, String title, String unit, int year,
-                                               Map<String, List<CodeRow>> codeRows, long createdBy) {
+                                               Map<String, List<CodeRow>> codeRows, long createdBy,
+                                               List<AppliedEvent> firstVersions) {
         return pool.withTransaction(conn -> conn.preparedQuery(Sql.CREATE_DOCUMENT)
                 .execute(Tuple.of(templateId, title, unit, year, CodeRowsJson.write(codeRows), createdBy))
                 .compose(rows -> {
                     long id = rows.iterator().next().getLong("id");
+                    DocumentInfo info = new DocumentInfo(id, templateId, title, unit, year, codeRows);
                     // The creator edits and administers the new budget.
-                    return conn.preparedQuery(Sql.PUT_MEMBER).execute(Tuple.of(id, createdBy, Role.ADMIN.wireName()))
-                            .map(done -> new DocumentInfo(id, templateId, title, unit, year, codeRows));
+                    Future<?> member = conn.preparedQuery(Sql.PUT_MEMBER)
+                            .execute(Tuple.of(id, createdBy, Role.ADMIN.wireName()));
+                    if (firstVersions.isEmpty()) {
+                        return member.map(info);
+                    }
+                    return member.compose(done -> conn.preparedQuery(Sql.APPEND_EVENTS)
+                            .execute(GroupCommitter.tuple(PgEventLog.rows(id, firstVersions)))).map(info);
                 }));
-    }
-
-    @Override
-    public Future<Void> deleteDocument(long documentId) {
-        return pool.preparedQuery(Sql.DELETE_EMPTY_DOCUMENT).execute(Tuple.of(documentId)).mapEmpty();
     }
 
     @Override

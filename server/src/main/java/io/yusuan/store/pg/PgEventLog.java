@@ -35,13 +35,17 @@ public final class PgEventLog implements EventLog {
 
     @Override
     public Future<Void> append(long documentId, List<AppliedEvent> events) {
+        return committer.submit(documentId, rows(documentId, events));
+    }
+
+    static List<GroupCommitter.EventRow> rows(long documentId, List<AppliedEvent> events) {
         List<GroupCommitter.EventRow> rows = new ArrayList<>(events.size());
         for (AppliedEvent event : events) {
             rows.add(new GroupCommitter.EventRow(documentId, event.version(), event.type(), event.by().id(),
                     event.clientOpId(), EventCodec.payload(event).encode(),
                     OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC)));
         }
-        return committer.submit(documentId, rows);
+        return rows;
     }
 
     @Override

@@ -44,9 +44,6 @@ final class Sql {
     static final String CREATE_DOCUMENT = """
             insert into document (template_id, title, unit, year, code_rows, created_by)
             values ($1, $2, $3, $4, $5, $6) returning id""";
-    static final String DELETE_EMPTY_DOCUMENT = """
-            delete from document d where d.id = $1
-            and not exists (select 1 from doc_event e where e.document_id = d.id)""";
     static final String MEMBERS = """
             select u.id, u.username, u.display_name, m.role from document_member m
             join app_user u on u.id = m.user_id where m.document_id = $1 order by u.username""";

@@ -16,6 +16,7 @@ import io.yusuan.store.Catalog;
 import io.yusuan.store.Catalog.DocumentInfo;
 import io.yusuan.templates.TemplateLibrary;
 import io.yusuan.transport.ws.protocol.WireEncoder;
+import java.util.List;
 import java.util.Map;
 
 /** Documents, templates and memberships over HTTP (docs/protocol.md, section HTTP). */
@@ -103,7 +104,7 @@ public final class DocumentRoutes {
         if (year < 2000 || year > 2100) {
             throw new ApiException(ErrorCode.BAD_MESSAGE, "年度必须在 2000–2100 之间");
         }
-        catalog.createDocument(templateId, title, unit, year, Map.of(), user.id()).onSuccess(created -> {
+        catalog.createDocument(templateId, title, unit, year, Map.of(), user.id(), List.of()).onSuccess(created -> {
             ctx.response().setStatusCode(201);
             ctx.json(WireEncoder.summary(created).put("version", 0));
         }).onFailure(ctx::fail);
