@@ -263,23 +263,31 @@ public final class BudgetState {
     private AppliedEvent applyRows(RowsChanged event, Actor by, String clientOpId, Instant at) {
         Map<String, List<CodeRow>> rows = CodeRows.copy(codeRows);
         event.changes().forEach(change -> CodeRows.apply(rows, change));
-        DocumentLayout next = factory.layoutFor(rows);
+        // Built aside and adopted only when complete: if anything fails (a total out of range),
+        // this state is untouched.
+        BudgetState next = new BudgetState(factory, rows);
         // Inputs that are no longer inputs: the cells of removed lines, and of a line that became a
         // parent when a line was added under it. Their figures are recorded for the audit trail.
         List<CellChange> removed = new ArrayList<>();
-        inputs.entrySet().removeIf(entry -> {
-            CellRef ref = entry.getKey();
-            boolean gone = !next.cell(ref).map(CellSpec::isInput).orElse(false);
-            if (gone && entry.getValue().value() != null) {
-                removed.add(new CellChange(ref, null, entry.getValue().rev() + 1, entry.getValue().value(), by));
+        inputs.forEach((ref, cell) -> {
+            if (next.layout.cell(ref).map(CellSpec::isInput).orElse(false)) {
+                next.inputs.put(ref, cell);
+            } else if (cell.value() != null) {
+                removed.add(new CellChange(ref, null, cell.rev() + 1, cell.value(), by));
             }
-            return gone;
         });
+        next.emptyNotes.putAll(emptyNotes);
+        next.deriveAll();
         Map<CellRef, Money> oldComputed = new HashMap<>(computed);
         Map<String, RuleResult> oldViolations = new HashMap<>(violations);
-        codeRows = rows;
-        layout = next;
-        deriveAll();
+        codeRows = next.codeRows;
+        layout = next.layout;
+        inputs.clear();
+        inputs.putAll(next.inputs);
+        computed.clear();
+        computed.putAll(next.computed);
+        violations.clear();
+        violations.putAll(next.violations);
         version++;
         List<CalcChange> calc = new ArrayList<>();
         Set<CellRef> cells = new HashSet<>(oldComputed.keySet());

@@ -68,8 +68,11 @@ final class EditBatch {
         try {
             event = state.apply(decision.event(), task.from().actor(), opId, Instant.now());
         } catch (ArithmeticException overflow) {
-            // A total would leave the range of exact amounts: undo this one edit only.
-            state.rollback(versionBefore, touched);
+            // A total would leave the range of exact amounts: undo this one edit only (a row
+            // change is applied all-or-nothing, so it left nothing to undo).
+            if (decision.event() instanceof CellsEdited) {
+                state.rollback(versionBefore, touched);
+            }
             return () -> task.from().send(encoder.rejected(task.requestId(), documentId, opId,
                     Rejection.of(ErrorCode.INVALID_VALUE, "金额过大：合计超出可表示的范围")));
         }
