@@ -6,14 +6,16 @@ import { Grid, cellKey } from './grid.js';
 import { Checks } from './checks.js';
 import { Presence } from './presence.js';
 import { RowEditor } from './rows.js';
+import { EmptyTables, hasSections } from './empty.js';
 import { parseInput, sameAmount } from './money.js';
 import { esc, toast, roleName, canEditRole } from './ui.js';
 import { REJECT_TEXT, newOpId, refOf, rejectMessage, cellTitle } from './protocol.js';
 
 const MAX_BUFFER = 2000;
 
-/** Lines added or removed change the tables' structure: such an event is followed by a fresh snapshot. */
+/** Lines added or removed (or a 空表 mark) change the tables: such an event is followed by a fresh snapshot. */
 const hasRows = (ev) => Array.isArray(ev.rows) && ev.rows.length > 0;
+const restructures = (ev) => hasRows(ev) || hasSections(ev);
 
 export class DocumentSession {
   /** els: {sheets, nav, title, presence, note, unitToggle, checks, checkCount}; conn: Connection; me: the signed-in user */
@@ -43,26 +45,21 @@ export class DocumentSession {
       onFocusCell: (key) => this.presence.focusChanged(key),
       onReadOnly: (key) => this.readOnlyHint(key),
       rowTools: (section, row) => this.rows.rowHtml(section, row),
-      sectionTools: (section) => this.rows.barHtml(section),
+      sectionTools: (section) => (section.empty ? '' : this.rows.barHtml(section)) + this.empty.barHtml(section),
+      sectionNote: (section) => this.empty.noteHtml(section),
     });
-    this.rows = new RowEditor(this.grid, conn, {
-      doc: () => this.doc, docId: () => this.docId, unit: () => this.unit, epoch: () => this.epoch,
-      syncing: () => this.syncing, nextId: () => this.nextId(), displayValue: (key) => this.displayValue(key),
-    });
-    this.presence = new Presence(els.presence, this.grid, conn, {
-      me: () => this.me,
-      docId: () => this.docId,
-      rendered: () => this.doc !== null,
-      ready: () => !this.syncing,
-    });
-    this.checks = new Checks({ panel: els.checks, count: els.checkCount }, this.grid, {
-      doc: () => this.doc,
-      titleFor: (key) => this.titleFor(key),
-    });
+    const wire = { doc: () => this.doc, docId: () => this.docId, epoch: () => this.epoch,
+      syncing: () => this.syncing, nextId: () => this.nextId() };
+    this.rows = new RowEditor(this.grid, conn, { ...wire, unit: () => this.unit, displayValue: (key) => this.displayValue(key) });
+    this.empty = new EmptyTables(this.grid, conn, wire);
+    this.presence = new Presence(els.presence, this.grid, conn, { me: () => this.me, docId: () => this.docId,
+      rendered: () => this.doc !== null, ready: () => !this.syncing });
+    this.checks = new Checks({ panel: els.checks, count: els.checkCount }, this.grid,
+      { doc: () => this.doc, titleFor: (key) => this.titleFor(key) });
   }
 
   get hasUnsaved() {
-    return this.ops.size > 0 || this.queued.size > 0 || this.rows.busy;
+    return this.ops.size > 0 || this.queued.size > 0 || this.rows.busy || this.empty.busy;
   }
 
   nextId() {
@@ -94,6 +91,7 @@ export class DocumentSession {
     this.opByKey.clear();
     this.queued.clear();
     this.rows.reset();
+    this.empty.reset();
     this.buffer = [];
     this.syncing = false;
     this.grid.focusedKey = null;
@@ -175,6 +173,7 @@ export class DocumentSession {
     this.grid.setPeers(this.presence.others());
     if (!first && focused) this.grid.focusKey(focused);
     this.rows.afterRender(view);
+    this.empty.afterRender();
     this.afterSync();
   }
 
@@ -188,7 +187,7 @@ export class DocumentSession {
         return;
       }
       this.applyEvent(ev);
-      if (hasRows(ev)) {
+      if (restructures(ev)) {
         this.subscribe(null); // the later events are in the snapshot too
         return;
       }
@@ -209,6 +208,7 @@ export class DocumentSession {
       if (op.epoch !== this.epoch) this.transmit(op);
     }
     this.rows.resend(this.epoch);
+    this.empty.resend(this.epoch);
     this.presence.send();
   }
 
@@ -224,7 +224,7 @@ export class DocumentSession {
       return;
     }
     this.applyEvent(msg);
-    if (hasRows(msg)) this.subscribe(null);
+    if (restructures(msg)) this.subscribe(null);
   }
 
   applyEvent(ev) {
@@ -250,6 +250,7 @@ export class DocumentSession {
     }
     this.checks.apply(ev.checks);
     if (hasRows(ev)) this.rows.applied(ev);
+    if (hasSections(ev)) this.empty.applied(ev);
     this.version = ev.version;
     if (this.ops.has(ev.clientOpId)) this.settle(ev.clientOpId, false);
     this.grid.flash(flashes);
@@ -260,7 +261,7 @@ export class DocumentSession {
     if (op) {
       op.acked = true;
       this.grid.setPending(op.key, false);
-    } else if (!this.rows.acked(msg)) return;
+    } else if (!this.rows.acked(msg) && !this.empty.acked(msg)) return;
     // The applied broadcast normally follows at once; if it went missing, catch up instead of showing a stale total.
     clearTimeout(this.ackTimer);
     this.ackTimer = setTimeout(() => {
@@ -273,7 +274,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
-    if (this.rows.refused(msg)) return;
+    if (this.rows.refused(msg) || this.empty.refused(msg)) return;
     const op = this.ops.get(msg.clientOpId);
     if (!op) return;
     if (msg.code === 'ALREADY_APPLIED') {
@@ -299,7 +300,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
-    if (this.rows.refused(msg)) return;
+    if (this.rows.refused(msg) || this.empty.refused(msg)) return;
     const op = [...this.ops.values()].find((o) => o.requestId === msg.requestId);
     if (op) this.settle(op.id, true);
     const text = REJECT_TEXT[msg.code] || msg.code || '错误';

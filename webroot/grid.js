@@ -49,7 +49,7 @@ export class Grid {
   /**
    * hooks: canEdit(cell) → bool, displayValue(key) → 元 string|null, titleFor(key) → string,
    *        onCommit(key, raw) → {error}|{}, onFocusCell(key|null), onReadOnly(),
-   *        rowTools(section, row) / sectionTools(section) → extra HTML for a label cell / the caption bar
+   *        rowTools(section, row) / sectionTools(section) / sectionNote(section) → extra HTML for a label cell / the caption bar / above the table
    */
   constructor(container, nav, hooks) {
     this.container = container;
@@ -131,7 +131,8 @@ export class Grid {
     return `<h2 class="caption" id="sec-${esc(section.key)}">表${esc(section.number)} ${esc(section.title)}</h2>`
       + `<div class="sheet-bar">${this.hooks.sectionTools(section)}`
       + `<div class="unit-line">单位：<span class="unit-name">${esc(this.unit)}</span></div></div>`
-      + `<table class="budget ${hasCode ? 'with-code' : ''}"><thead>${headerHtml(section, labelCols)}</thead>`
+      + (this.hooks.sectionNote ? this.hooks.sectionNote(section) : '')
+      + `<table class="budget ${hasCode ? 'with-code' : ''}${section.empty ? ' is-empty' : ''}"><thead>${headerHtml(section, labelCols)}</thead>`
       + `<tbody>${parts.join('')}</tbody></table>`;
   }
 

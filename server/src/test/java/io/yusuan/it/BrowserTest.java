@@ -132,4 +132,24 @@ class BrowserTest {
             assertEquals("416.25", String.valueOf(browser.eval(text("gp_exp|2101501|basic"))).trim());
         }
     }
+
+    @Test
+    void aTableMarkedEmptyShowsItsNote() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.launch(vertx)) {
+            browser.navigate("http://127.0.0.1:" + server.port() + "/");
+            browser.waitFor("document.querySelector('#login-form') && !document.querySelector('#login-view').hidden",
+                    "the login form");
+            browser.eval("(() => { const f = document.querySelector('#login-form');"
+                    + " f.querySelector('[name=username]').value = 'editor1';"
+                    + " f.querySelector('[name=password]').value = 'yusuan'; f.requestSubmit(); })()");
+            browser.waitFor("document.querySelectorAll('#doc-list a[data-doc-id]').length >= 3", "the three budgets");
+            // The 南宫 2023 budget prints its 政府性基金 table empty; the demo data marks it 空表.
+            browser.eval("[...document.querySelectorAll('#doc-list a[data-doc-id]')]"
+                    + ".find(a => a.textContent.includes('南宫')).click()");
+            browser.waitFor("document.querySelector('.empty-note[data-section=\"gov_fund_exp\"]')", "the 空表 note");
+            assertTrue(String.valueOf(browser.eval("document.querySelector('.empty-note[data-section=\"gov_fund_exp\"]')"
+                    + ".textContent")).contains("无政府性基金"));
+            browser.screenshot(SHOTS.resolve("empty-table.png"));
+        }
+    }
 }

@@ -1,0 +1,249 @@
+// 空表: a table with no figures marked empty, with the reason printed under its caption.
+// The 标为空表 / 取消空表 controls live in each table's caption bar; the note box sits above the
+// greyed table. A mark changes how a table is drawn, so the session re-reads the document after
+// one (as for 科目 changes); the open form survives that re-render through this.form.
+
+import { REJECT_TEXT, newOpId } from './protocol.js';
+import { esc, toast, canEditRole } from './ui.js';
+
+export const NOTE_MAX = 200;
+
+const MARK_TEXT = {
+  INVALID_STATE: '该表已有数据，不能标为空表',
+  INVALID_VALUE: '空表说明无效（必填，不超过 200 字）',
+  UNKNOWN_CELL: '该表不存在，请刷新页面',
+  FORBIDDEN: '您没有标记空表的权限',
+};
+const UNMARK_TEXT = {
+  INVALID_STATE: '该表未标为空表',
+  UNKNOWN_CELL: '该表不存在，请刷新页面',
+  FORBIDDEN: '您没有取消空表的权限',
+};
+
+/** True when an applied event marks or unmarks a table. */
+export const hasSections = (ev) => Array.isArray(ev.sections) && ev.sections.length > 0;
+
+export class EmptyTables {
+  /** grid: the document's Grid; conn: Connection; hooks: doc(), docId(), epoch(), syncing(), nextId() */
+  constructor(grid, conn, hooks) {
+    this.grid = grid;
+    this.conn = conn;
+    this.hooks = hooks;
+    this.form = null; // the open 标为空表 form: {section, note, focused}
+    this.op = null; // the request in flight: {id, requestId, section, empty, note, epoch}
+    this.bindEvents(grid.container);
+  }
+
+  get busy() {
+    return this.op !== null;
+  }
+
+  reset() {
+    this.form = null;
+    this.op = null;
+  }
+
+  canEdit() {
+    const doc = this.hooks.doc();
+    return Boolean(doc) && canEditRole(doc.role);
+  }
+
+  section(key) {
+    const doc = this.hooks.doc();
+    return doc ? doc.sections.find((s) => s.key === key) || null : null;
+  }
+
+  // ---- HTML for the grid's render ------------------------------------------------
+
+  barHtml(section) {
+    if (!this.canEdit()) return '';
+    return `<div class="empty-tools" data-section="${esc(section.key)}">${this.toolsHtml(section)}</div>`;
+  }
+
+  toolsHtml(section) {
+    const key = esc(section.key);
+    const pending = this.op && this.op.section === section.key;
+    if (section.empty) {
+      return `<button type="button" class="unmark-empty" data-section="${key}"${pending ? ' disabled' : ''} `
+        + `title="取消表${esc(section.number)}的空表标记">${pending ? '正在取消…' : '取消空表'}</button>`;
+    }
+    const f = this.form;
+    if (!f || f.section !== section.key) {
+      return `<button type="button" class="mark-empty" data-section="${key}" `
+        + `title="将表${esc(section.number)}标为空表并说明原因">标为空表</button>`;
+    }
+    const ro = pending ? ' readonly' : '';
+    return `<form class="mark-empty-form" data-section="${key}" novalidate autocomplete="off">`
+      + `<label>空表说明<input name="note" maxlength="${NOTE_MAX}" size="30" `
+      + `placeholder="例如：本部门无政府性基金预算拨款" aria-required="true" value="${esc(f.note)}"${ro}></label>`
+      + `<button type="submit" class="mark-empty-ok"${pending ? ' disabled' : ''}>${pending ? '正在提交…' : '确定'}</button>`
+      + '<button type="button" class="mark-empty-cancel">取消</button></form>';
+  }
+
+  /** The box above a marked table; empty string for an ordinary one. */
+  noteHtml(section) {
+    if (!section.empty) return '';
+    return `<div class="empty-note" data-section="${esc(section.key)}" role="note">`
+      + `<b>空表：</b>${esc(section.empty.note || '（未说明原因）')}</div>`;
+  }
+
+  drawTools(key) {
+    const box = this.grid.container.querySelector(`.empty-tools[data-section="${CSS.escape(key)}"]`);
+    const section = this.section(key);
+    if (box && section) box.innerHTML = this.toolsHtml(section);
+  }
+
+  formEl() {
+    if (!this.form) return null;
+    return this.grid.container.querySelector(`form.mark-empty-form[data-section="${CSS.escape(this.form.section)}"]`);
+  }
+
+  /** After a re-render: the form comes back with its text; the focus too if it had it. */
+  afterRender() {
+    const section = this.form && this.section(this.form.section);
+    if (this.form && (!this.canEdit() || !section || section.empty)) this.form = null;
+    const el = this.formEl();
+    if (el && this.form.focused && (!document.activeElement || document.activeElement === document.body)) {
+      el.elements.namedItem('note').focus({ preventScroll: true });
+    }
+  }
+
+  // ---- the form ------------------------------------------------------------------
+
+  open(key) {
+    const previous = this.form;
+    if (previous && previous.section === key) return;
+    if (previous && this.op && this.op.section === previous.section) return; // one request at a time
+    this.form = { section: key, note: '', focused: true };
+    if (previous) this.drawTools(previous.section);
+    this.drawTools(key);
+    const el = this.formEl();
+    if (el) el.elements.namedItem('note').focus();
+  }
+
+  close(focusButton) {
+    const f = this.form;
+    if (!f) return;
+    this.form = null;
+    this.drawTools(f.section);
+    if (focusButton) {
+      const b = this.grid.container.querySelector(`button.mark-empty[data-section="${CSS.escape(f.section)}"]`);
+      if (b) b.focus();
+    }
+  }
+
+  submit(el) {
+    if (this.op) return;
+    const input = el.elements.namedItem('note');
+    const note = input.value.trim();
+    if (!note || note.length > NOTE_MAX) {
+      input.classList.add('invalid');
+      input.focus();
+      toast(note ? `空表说明不能超过 ${NOTE_MAX} 字` : '请填写空表说明，例如：本部门无政府性基金预算拨款', 'error');
+      return;
+    }
+    this.form.note = note;
+    this.start({ section: el.dataset.section, empty: true, note });
+  }
+
+  unmark(key) {
+    if (this.op) return;
+    this.start({ section: key, empty: false });
+  }
+
+  // ---- the wire ------------------------------------------------------------------
+
+  start(op) {
+    this.op = { ...op, id: newOpId(), requestId: this.hooks.nextId(), epoch: -1 };
+    this.drawTools(op.section);
+    this.transmit();
+  }
+
+  transmit() {
+    const op = this.op;
+    if (!op || this.hooks.syncing()) return; // resend() sends it once the session is in sync again
+    const msg = { type: 'markEmpty', requestId: op.requestId, doc: this.hooks.docId(), clientOpId: op.id,
+      section: op.section, empty: op.empty };
+    if (op.empty) msg.note = op.note;
+    if (this.conn.send(msg)) op.epoch = this.hooks.epoch();
+  }
+
+  /** After a (re)sync; the same clientOpId lets the server tell a retry from a second mark. */
+  resend(epoch) {
+    if (this.op && this.op.epoch !== epoch) this.transmit();
+  }
+
+  acked(msg) {
+    if (!this.op || msg.clientOpId !== this.op.id) return false;
+    this.settle();
+    return true;
+  }
+
+  /** An applied event with sections, from anyone: the model follows now, the tables after the re-read. */
+  applied(ev) {
+    for (const s of ev.sections) {
+      const section = s && this.section(s.section);
+      if (section) section.empty = s.empty ? { note: s.note ?? '' } : null;
+    }
+    if (this.op && ev.clientOpId === this.op.id) this.settle();
+  }
+
+  settle() {
+    const op = this.op;
+    this.op = null;
+    if (this.form && this.form.section === op.section) this.form = null;
+    this.drawTools(op.section);
+  }
+
+  /** rejected, or an error frame about our request (true): nothing changed, say why. */
+  refused(msg) {
+    const op = this.op;
+    if (!op || !((msg.clientOpId && msg.clientOpId === op.id) || (msg.requestId && msg.requestId === op.requestId))) {
+      return false;
+    }
+    if (msg.code === 'ALREADY_APPLIED') {
+      this.settle();
+      return true;
+    }
+    this.op = null;
+    this.drawTools(op.section);
+    const section = this.section(op.section);
+    const where = section ? `表${section.number} ${section.title}：` : '';
+    const text = (op.empty ? MARK_TEXT : UNMARK_TEXT)[msg.code] || REJECT_TEXT[msg.code]
+      || `${op.empty ? '未能标为空表' : '未能取消空表'}（${msg.code || '未知错误'}）`;
+    const server = msg.message && msg.message !== text ? `（服务器：${msg.message}）` : '';
+    toast(`${where}${text}${server}`, 'error');
+    const el = this.formEl();
+    if (el && op.empty) el.elements.namedItem('note').focus();
+    return true;
+  }
+
+  bindEvents(root) {
+    root.addEventListener('click', (e) => {
+      const mark = e.target.closest('button.mark-empty');
+      const unmark = e.target.closest('button.unmark-empty');
+      if (mark) this.open(mark.dataset.section);
+      else if (unmark) this.unmark(unmark.dataset.section);
+      else if (e.target.closest('button.mark-empty-cancel') && !this.busy) this.close(true);
+    });
+    root.addEventListener('submit', (e) => {
+      const form = e.target.closest('form.mark-empty-form');
+      if (!form) return;
+      e.preventDefault();
+      this.submit(form);
+    });
+    root.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || e.isComposing || !e.target.closest('form.mark-empty-form')) return;
+      e.preventDefault();
+      if (!this.busy) this.close(true);
+    });
+    root.addEventListener('input', (e) => {
+      if (!this.form || !e.target.closest('form.mark-empty-form')) return;
+      e.target.classList.remove('invalid');
+      this.form.note = e.target.value;
+    });
+    root.addEventListener('focusin', (e) => {
+      if (this.form) this.form.focused = Boolean(e.target.closest('form.mark-empty-form'));
+    });
+  }
+}
