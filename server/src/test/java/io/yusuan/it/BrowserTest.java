@@ -43,13 +43,17 @@ class BrowserTest {
         return "(document.querySelector('td[data-cell=\"" + cell + "\"]')||{}).textContent";
     }
 
-    private static void openDemoBudgetAs(HeadlessChromium browser, String user) throws Exception {
+    private static void logIn(HeadlessChromium browser, String user) throws Exception {
         browser.navigate("http://127.0.0.1:" + server.port() + "/");
         browser.waitFor("document.querySelector('#login-form') && !document.querySelector('#login-view').hidden",
                 "the login form");
         browser.eval("(() => { const f = document.querySelector('#login-form');"
                 + " f.querySelector('[name=username]').value = '" + user + "';"
                 + " f.querySelector('[name=password]').value = 'yusuan'; f.requestSubmit(); })()");
+    }
+
+    private static void openDemoBudgetAs(HeadlessChromium browser, String user) throws Exception {
+        logIn(browser, user);
         browser.waitFor("document.querySelector('#doc-list a[data-doc-id]')", "the list of budgets");
         browser.eval("document.querySelector('#doc-list a[data-doc-id]').click()");
         browser.waitFor("document.querySelector('td[data-cell=\"" + ITEM + "\"]')", "the budget's tables");
@@ -113,12 +117,7 @@ class BrowserTest {
     void anEditorImportsAPublishedBudgetAndSeesTheReport() throws Exception {
         Path seed = Path.of("..", "..", "shared", "seeds", "001_4c40129985d12d4c.txt");
         try (HeadlessChromium browser = HeadlessChromium.launch(vertx)) {
-            browser.navigate("http://127.0.0.1:" + server.port() + "/");
-            browser.waitFor("document.querySelector('#login-form') && !document.querySelector('#login-view').hidden",
-                    "the login form");
-            browser.eval("(() => { const f = document.querySelector('#login-form');"
-                    + " f.querySelector('[name=username]').value = 'editor1';"
-                    + " f.querySelector('[name=password]').value = 'yusuan'; f.requestSubmit(); })()");
+            logIn(browser, "editor1");
             browser.waitFor("document.querySelector('#import-file')", "the import control");
             browser.chooseFile("#import-file", seed);
             browser.eval("document.querySelector('#import-start').click()");
@@ -136,12 +135,7 @@ class BrowserTest {
     @Test
     void aTableMarkedEmptyShowsItsNote() throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.launch(vertx)) {
-            browser.navigate("http://127.0.0.1:" + server.port() + "/");
-            browser.waitFor("document.querySelector('#login-form') && !document.querySelector('#login-view').hidden",
-                    "the login form");
-            browser.eval("(() => { const f = document.querySelector('#login-form');"
-                    + " f.querySelector('[name=username]').value = 'editor1';"
-                    + " f.querySelector('[name=password]').value = 'yusuan'; f.requestSubmit(); })()");
+            logIn(browser, "editor1");
             browser.waitFor("document.querySelectorAll('#doc-list a[data-doc-id]').length >= 3", "the three budgets");
             // The 南宫 2023 budget prints its 政府性基金 table empty; the demo data marks it 空表.
             browser.eval("[...document.querySelectorAll('#doc-list a[data-doc-id]')]"
