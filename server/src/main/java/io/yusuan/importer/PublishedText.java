@@ -39,6 +39,9 @@ final class PublishedText {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         parsed.readHeading(lines);
         long documentUnit = documentUnit(lines);
+        // Some published budgets never print "表 N": their tables start at a title line instead.
+        boolean numbered = java.util.Arrays.stream(lines).anyMatch(l -> TABLE_NUMBER.matcher(l.strip()).matches());
+        int untitledCount = 0;
         int number = 0;
         String title = null;
         long unit = documentUnit;
@@ -46,11 +49,12 @@ final class PublishedText {
         int first = -1;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            Matcher numbered = TABLE_NUMBER.matcher(line);
-            if (numbered.matches()) {
+            Matcher heading = TABLE_NUMBER.matcher(line);
+            boolean titleLine = !numbered && isTitle(lines[i]);
+            if (heading.matches() || titleLine) {
                 parsed.flush(number, title, unit, rows, first);
-                number = Integer.parseInt(numbered.group(1));
-                title = nextTextLine(lines, i + 1).orElse("");
+                number = titleLine ? ++untitledCount : Integer.parseInt(heading.group(1));
+                title = titleLine ? line : nextTextLine(lines, i + 1).orElse("");
                 unit = documentUnit;
                 rows = new ArrayList<>();
                 first = i + 1;
@@ -91,6 +95,13 @@ final class PublishedText {
             throw new TooLarge("超过 " + MAX_TABLES + " 张表");
         }
         tables.add(new RawTable(number, title, unit, rows, first));
+    }
+
+    /** A line that names a table: short text ending in 表, not a sentence, not a table row. */
+    private static boolean isTitle(String line) {
+        String text = line.strip();
+        return cells(line) == null && text.endsWith("表") && text.length() <= 60 && !text.contains("。")
+                && !text.contains("，") && !text.contains("：");
     }
 
     /** A table line's cells, or null for a line that is not part of a table. */

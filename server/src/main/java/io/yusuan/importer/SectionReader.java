@@ -32,8 +32,11 @@ final class SectionReader {
     final List<CodeRow> codeRows = new ArrayList<>();
     final Map<CellRef, Money> figures = new LinkedHashMap<>();
     final List<String> unplaced = new ArrayList<>();
+    /** The cells of the last code line, for joining the rest of it from the next page. */
+    private List<String> previousCells;
 
-    static SectionReader read(RawTable table, SectionDef section) {
+    static SectionReader read(RawTable raw, SectionDef section) {
+        RawTable table = withoutRowNumbers(raw);
         SectionReader reader = new SectionReader();
         if (section.kind() == SectionKind.CODE_TREE) {
             reader.readTree(table, section);
@@ -41,6 +44,25 @@ final class SectionReader {
             reader.readFixed(table, section);
         }
         return reader;
+    }
+
+    /**
+     * Some layouts print a 序号 column first and a 栏次 row (1, 2, 3 … under the headers): neither
+     * is part of the budget, so both are dropped before placing anything.
+     */
+    private static RawTable withoutRowNumbers(RawTable table) {
+        boolean numberedRows = table.rows().stream().anyMatch(r -> !r.isEmpty() && squash(r.get(0)).equals("序号"));
+        if (!numberedRows) {
+            return table;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : table.rows()) {
+            if (row.isEmpty() || squash(row.get(0)).equals("栏次")) {
+                continue;
+            }
+            rows.add(row.subList(1, row.size()));
+        }
+        return new RawTable(table.number(), table.title(), table.unitFactor(), rows, table.firstLine());
     }
 
     // ---- code tables ----
@@ -59,14 +81,28 @@ final class SectionReader {
                     previous = new CodeRow(line.code, line.name);
                     codeRows.add(previous);
                 }
+                previousCells = line.valuesFrom == 2 ? cells : null;
                 place(section, line.code, cells, line.valuesFrom, columnAt, table.unitFactor());
             } else if (line.isTotal && hasAmounts) {
                 place(section, section.totalRowKey(), cells, line.valuesFrom, columnAt, table.unitFactor());
-            } else if (!hasAmounts && previous != null && line.name != null && !line.isTotal) {
-                // The rest of a name that a page break split off the line above.
+            } else if (previous != null && line.name != null && !line.isTotal && line.badCode == null) {
+                // The rest of a line that a page break split off: its name, and possibly the end of
+                // its numbers ("9162 500." … "00"), joined cell by cell to the line above.
                 int index = codeRows.indexOf(previous);
                 previous = new CodeRow(previous.code(), previous.name() + line.name);
                 codeRows.set(index, previous);
+                if (hasAmounts && previousCells != null) {
+                    List<String> joined = new ArrayList<>(previousCells);
+                    for (int c = 2; c < cells.size(); c++) {
+                        if (c < joined.size()) {
+                            joined.set(c, joined.get(c) + cells.get(c));
+                        } else {
+                            joined.add(cells.get(c));
+                        }
+                    }
+                    previousCells = joined;
+                    place(section, previous.code(), joined, 2, columnAt, table.unitFactor());
+                }
             } else if (hasAmounts) {
                 unplaced.add("表" + table.number() + "：无法识别的行「" + String.join(" | ", cells) + "」"
                         + (line.badCode != null ? "（科目编码 " + line.badCode + " 位数不对）" : ""));

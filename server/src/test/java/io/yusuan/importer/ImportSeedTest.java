@@ -73,6 +73,22 @@ class ImportSeedTest {
     }
 
     @Test
+    void seed003ImportsDespiteItsOcrDamage() throws Exception {
+        BudgetImporter.Result result = IMPORTER.read(seed("003_ce6cab5f862a266e.txt"));
+        ImportReport report = result.report();
+        assertEquals("hebei-dept", report.templateId());
+        // The page headers say 南宫 (once misread as 南京); the document heading decides.
+        assertEquals("南宫市医疗保障局", report.entity());
+        assertEquals(2023, report.year());
+        // No "表 N" headings: tables start at their titles; numbers like "6810 0200 .00" and rows split
+        // across pages ("9162 500." … "00") are joined; every derived figure printed agrees.
+        assertEquals(0, report.tables().stream().mapToInt(t -> t.differences().size()).sum());
+        assertTrue(report.tables().stream().mapToInt(ImportReport.Table::derivedEqual).sum() >= 120);
+        DemoBudget demo = DemoBudget.resource("nangong-2023.json");
+        assertEquals(new HashSet<>(demo.values()), new HashSet<CellEdit>(result.draft().inputs()));
+    }
+
+    @Test
     void damagedAndForeignInputsGiveAClearErrorNotACrash() {
         for (String text : new String[]{"", "   \n", "这是一段普通的文字，不是预算。\n第二行。",
                 "表 1\n某某表\n| a | b |\n| 1 | 2 |", "\u0000\u0001garbage\t\t\n"}) {
