@@ -60,11 +60,6 @@ public record Settings(
                 s.integer("DB_POOL_SIZE", 8));
     }
 
-    public Settings withPort(int newPort) {
-        return new Settings(host, newPort, dataDir, databaseUrl, webroot, demoData, jwtSecret, maxFrameBytes,
-                maxMessagesPerSecond, snapshotEvery, catchupLimit, idleUnloadMillis, maxBatch, dbPoolSize);
-    }
-
     private record Source(Map<String, String> env, Properties file) {
         String get(String key, String fallback) {
             String value = env.get(key);

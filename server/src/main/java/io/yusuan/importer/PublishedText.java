@@ -30,7 +30,6 @@ final class PublishedText {
             super(message);
         }
     }
-    final List<String> headingLines = new ArrayList<>();
     String entity;
     Integer year;
 
@@ -169,7 +168,6 @@ final class PublishedText {
                 if (heading.find() && entity == null) {
                     entity = heading.group(1).strip();
                     year = Integer.parseInt(heading.group(2));
-                    headingLines.add(candidate);
                 }
             }
         }

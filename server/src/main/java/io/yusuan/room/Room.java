@@ -132,13 +132,6 @@ public final class Room {
         });
     }
 
-    /** The viewer's role, for callers outside the room (HTTP); null when not a member. */
-    public Future<Role> roleOf(Subscriber who) {
-        Promise<Role> role = callerPromise();
-        context.runOnContext(v -> role.complete(role(who)));
-        return role.future();
-    }
-
     /** A promise whose listeners run on the caller's context (an HTTP request's), not the room's. */
     private static <T> Promise<T> callerPromise() {
         Context caller = Vertx.currentContext();

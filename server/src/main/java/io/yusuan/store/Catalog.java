@@ -15,8 +15,6 @@ public interface Catalog {
 
     Future<UserAccount> createUser(String username, String displayName, String passwordHash, String globalRole);
 
-    Future<Long> userCount();
-
     /** Documents the user may open: all of them for a global admin, else those with a membership. */
     Future<List<DocumentInfo>> documentsOf(long userId, boolean globalAdmin);
 

@@ -47,11 +47,6 @@ public final class PgCatalog implements Catalog {
     }
 
     @Override
-    public Future<Long> userCount() {
-        return pool.query(Sql.USER_COUNT).execute().map(rows -> rows.iterator().next().getLong("n"));
-    }
-
-    @Override
     public Future<List<DocumentInfo>> documentsOf(long userId, boolean globalAdmin) {
         Future<RowSet<Row>> rows = globalAdmin
                 ? pool.query(Sql.ALL_DOCUMENTS).execute()

@@ -33,7 +33,6 @@ final class Sql {
     static final String CREATE_USER = """
             insert into app_user (username, display_name, password_hash, global_role) values ($1, $2, $3, $4)
             returning id""";
-    static final String USER_COUNT = "select count(*) as n from app_user";
     static final String ALL_DOCUMENTS = """
             select id, template_id, title, unit, year, code_rows from document order by year desc, id""";
     static final String DOCUMENTS_OF_MEMBER = """
