@@ -21,6 +21,26 @@ class ImportSeedTest {
     private static final Path SEEDS = Path.of("..", "..", "shared", "seeds");
     private static final BudgetImporter IMPORTER = new BudgetImporter(TemplateLibrary.shipped());
 
+    private static void assertIdentified(ImportReport report, String template, String entity, int year) {
+        assertEquals(template, report.templateId());
+        assertEquals(entity, report.entity());
+        assertEquals(year, report.year());
+    }
+
+    /** The importer's inputs are exactly the figures transcribed by hand into the demo budget. */
+    private static void assertInputsAreTheTranscription(BudgetImporter.Result result, String demoFile) {
+        DemoBudget demo = DemoBudget.resource(demoFile);
+        assertEquals(new HashSet<>(demo.values()), new HashSet<CellEdit>(result.draft().inputs()));
+    }
+
+    private static int differences(ImportReport report) {
+        return report.tables().stream().mapToInt(t -> t.differences().size()).sum();
+    }
+
+    private static int derivedEqual(ImportReport report) {
+        return report.tables().stream().mapToInt(ImportReport.Table::derivedEqual).sum();
+    }
+
     private static String seed(String name) throws Exception {
         return Files.readString(SEEDS.resolve(name), StandardCharsets.UTF_8);
     }
@@ -45,47 +65,37 @@ class ImportSeedTest {
         // Tables the template does not have yet are reported, not silently dropped.
         assertEquals(7, report.unplaced().size(), report.unplaced()::toString);
         assertTrue(report.unplaced().stream().allMatch(u -> u.contains("模板 anhui-dept 中没有这张表")));
-        assertEquals("anhui-dept", report.templateId());
-        assertEquals("宿州市医疗保障局", report.entity());
-        assertEquals(2024, report.year());
-        // The importer's inputs are exactly the figures transcribed by hand into the demo budget.
-        DemoBudget demo = DemoBudget.resource("suzhou-2024.json");
-        assertEquals(new HashSet<>(demo.values()), new HashSet<CellEdit>(result.draft().inputs()));
+        assertIdentified(report, "anhui-dept", "宿州市医疗保障局", 2024);
+        assertInputsAreTheTranscription(result, "suzhou-2024.json");
     }
 
     @Test
     void seed002ImportsIntoTheShaanxiTemplateWithNoDifference() throws Exception {
         BudgetImporter.Result result = IMPORTER.read(seed("002_208f12fb395773e2.txt"));
         ImportReport report = result.report();
-        assertEquals("shaanxi-unit", report.templateId());
-        assertEquals("西乡县医疗保险业务经办中心", report.entity());
-        assertEquals(2024, report.year());
+        assertIdentified(report, "shaanxi-unit", "西乡县医疗保险业务经办中心", 2024);
         // 表7 is printed over two pages with its heading and 合计 repeated: one table here.
         assertEquals(1, report.tables().stream().filter(t -> t.number() == 7).count());
-        assertEquals(0, report.tables().stream().mapToInt(t -> t.differences().size()).sum());
-        assertEquals(188, report.tables().stream().mapToInt(ImportReport.Table::derivedEqual).sum());
+        assertEquals(0, differences(report));
+        assertEquals(188, derivedEqual(report));
         // Only 表10 (project list) has no place in the template yet, and it is listed.
         assertEquals(1, report.unplaced().size(), report.unplaced()::toString);
         // DOMAIN.md: 表6 names 30309 "奖金" (standard 奖励金) — the one finding.
         assertEquals(List.of("C02:gp_econ:30309"), report.checks().stream().map(c -> c.key()).toList());
-        DemoBudget demo = DemoBudget.resource("xixiang-2024.json");
-        assertEquals(new HashSet<>(demo.values()), new HashSet<CellEdit>(result.draft().inputs()));
+        assertInputsAreTheTranscription(result, "xixiang-2024.json");
     }
 
     @Test
     void seed003ImportsDespiteItsOcrDamage() throws Exception {
         BudgetImporter.Result result = IMPORTER.read(seed("003_ce6cab5f862a266e.txt"));
         ImportReport report = result.report();
-        assertEquals("hebei-dept", report.templateId());
         // The page headers say 南宫 (once misread as 南京); the document heading decides.
-        assertEquals("南宫市医疗保障局", report.entity());
-        assertEquals(2023, report.year());
+        assertIdentified(report, "hebei-dept", "南宫市医疗保障局", 2023);
         // No "表 N" headings: tables start at their titles; numbers like "6810 0200 .00" and rows split
         // across pages ("9162 500." … "00") are joined; every derived figure printed agrees.
-        assertEquals(0, report.tables().stream().mapToInt(t -> t.differences().size()).sum());
-        assertTrue(report.tables().stream().mapToInt(ImportReport.Table::derivedEqual).sum() >= 120);
-        DemoBudget demo = DemoBudget.resource("nangong-2023.json");
-        assertEquals(new HashSet<>(demo.values()), new HashSet<CellEdit>(result.draft().inputs()));
+        assertEquals(0, differences(report));
+        assertEquals(125, derivedEqual(report));
+        assertInputsAreTheTranscription(result, "nangong-2023.json");
     }
 
     @Test
