@@ -4,137 +4,157 @@ import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.InputCell;
 import io.yusuan.domain.budget.Money;
+import io.yusuan.domain.budget.TextCell;
 import io.yusuan.domain.calc.CellSpec;
 import io.yusuan.domain.calc.DocumentLayout;
 import io.yusuan.domain.calc.LayoutFactory;
 import io.yusuan.domain.classification.CodeRow;
+import io.yusuan.domain.comments.CommentBook;
 import io.yusuan.domain.rules.CheckChange;
-import io.yusuan.domain.rules.Rule;
 import io.yusuan.domain.rules.RuleResult;
+import io.yusuan.domain.template.ColumnKind;
+import io.yusuan.domain.workflow.ApprovedVersion;
+import io.yusuan.domain.workflow.VersionApproval;
+import io.yusuan.domain.workflow.Workflow;
+import io.yusuan.domain.workflow.WorkflowChange;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The live state of one document: its classification rows and layout, input cells with their
- * revisions, the computed cells derived from them, the current rule results, and the version of
- * the last applied event. Owned by exactly one room, which is the only thread that touches it, so
- * it is mutable on purpose (copying a 5,000-cell map per edit is waste).
+ * The live state of one document: its lines and layout, input and text cells with their revisions,
+ * the computed cells derived from them, the current rule results, the review state and 批注, and the
+ * version of the last applied event. Owned by exactly one room, which is the only thread that
+ * touches it, so it is mutable on purpose (copying a 5,000-cell map per edit is waste).
  */
-public final class BudgetState {
+public final class BudgetState implements CheckResults.View, TextChecks.Texts {
 
     private final LayoutFactory factory;
-    private Map<String, List<CodeRow>> codeRows;
-    private DocumentLayout layout;
-    private final Map<CellRef, InputCell> inputs = new HashMap<>();
-    private final Map<CellRef, Money> computed = new HashMap<>();
-    /** Current rule results by key: the rules that do not hold, plus the static code findings. */
-    private final Map<String, RuleResult> violations = new LinkedHashMap<>();
+    Map<String, List<CodeRow>> codeRows;
+    DocumentLayout layout;
+    final Map<CellRef, InputCell> inputs = new HashMap<>();
+    final Map<CellRef, Money> computed = new HashMap<>();
+    final Map<CellRef, TextCell> texts = new HashMap<>();
+    final CheckResults checks = new CheckResults();
     /** Tables marked 空表, with the note printed under them. */
-    private final Map<String, String> emptyNotes = new LinkedHashMap<>();
-    private long version;
+    final Map<String, String> emptyNotes = new LinkedHashMap<>();
+    Workflow workflow = new Workflow();
+    CommentBook comments = new CommentBook();
+    long version;
+    private Instant lastChange;
 
-    private BudgetState(LayoutFactory factory, Map<String, List<CodeRow>> codeRows) {
+    BudgetState(LayoutFactory factory, Map<String, List<CodeRow>> codeRows) {
         this.factory = factory;
         this.codeRows = CodeRows.copy(codeRows);
         this.layout = factory.layoutFor(this.codeRows);
     }
 
     /**
-     * Rebuilds a state from a base (a snapshot's rows and inputs at {@code baseVersion}, or the
-     * document's initial rows at 0) and the events after it. Rows and inputs are folded first and
-     * the layout, totals and rules derived once at the end, so loading a long history costs one
-     * recompute, not one per event.
+     * Rebuilds a state from a snapshot (or {@link StateSnapshot#initial}) and the versions after it.
+     * Everything is folded first and totals and rules derived once at the end.
      */
-    public static BudgetState replay(LayoutFactory factory, Map<String, List<CodeRow>> baseRows, long baseVersion,
-                                     Map<CellRef, InputCell> base, List<AppliedEvent> events) {
-        return replay(factory, baseRows, Map.of(), baseVersion, base, events);
-    }
-
-    /** As above, from a base that also has tables marked 空表 (a snapshot's). */
-    public static BudgetState replay(LayoutFactory factory, Map<String, List<CodeRow>> baseRows,
-                                     Map<String, String> baseEmpty, long baseVersion, Map<CellRef, InputCell> base,
+    public static BudgetState replay(LayoutFactory factory, StateSnapshot base, Map<String, List<CodeRow>> initialRows,
                                      List<AppliedEvent> events) {
-        Map<String, String> empty = new LinkedHashMap<>(baseEmpty);
-        Map<String, List<CodeRow>> rows = CodeRows.copy(baseRows);
-        Map<CellRef, InputCell> inputs = new HashMap<>(base);
-        long version = baseVersion;
-        for (AppliedEvent event : events) {
-            if (event.version() != version + 1) {
-                throw new IllegalStateException("log gap: expected version " + (version + 1) + ", got "
-                        + event.version());
-            }
-            event.marks().forEach(mark -> {
-                if (mark.empty()) {
-                    empty.put(mark.section(), mark.note());
-                } else {
-                    empty.remove(mark.section());
-                }
-            });
-            if (!event.marks().isEmpty()) {
-                version = event.version();
-                continue;
-            }
-            if (!event.rows().isEmpty()) {
-                // A row event's cell changes only record the figures that left with a removed row,
-                // or with a line that became a parent (its figures now derive from its children).
-                event.rows().forEach(change -> CodeRows.apply(rows, change));
-                inputs.keySet().removeIf(ref -> event.rows().stream().anyMatch(c -> c.section().equals(ref.section())
-                        && (c.added() ? c.code().startsWith(ref.row()) && !c.code().equals(ref.row())
-                        : c.code().equals(ref.row()))));
-            } else {
-                for (CellChange change : event.changes()) {
-                    InputCell before = inputs.getOrDefault(change.cell(), InputCell.NEVER_SET);
-                    int rev = Objects.equals(before.value(), change.value()) ? before.rev() : before.rev() + 1;
-                    inputs.put(change.cell(), new InputCell(change.value(), rev, event.by()));
-                }
-            }
-            version = event.version();
-        }
-        BudgetState state = new BudgetState(factory, rows);
-        inputs.forEach((ref, cell) -> {
-            if (state.layout.cell(ref).map(CellSpec::isInput).orElse(false)) {
+        StateFold fold = new StateFold(base, initialRows);
+        events.forEach(fold::apply);
+        BudgetState state = new BudgetState(factory, fold.rows);
+        fold.inputs.forEach((ref, cell) -> {
+            if (state.layout.cell(ref).map(s -> s.isInput() && s.column().kind() == ColumnKind.AMOUNT).orElse(false)) {
                 state.inputs.put(ref, cell);
             }
         });
-        state.version = version;
-        state.emptyNotes.putAll(empty);
+        fold.texts.forEach((ref, cell) -> {
+            if (state.isTextCell(ref)) {
+                state.texts.put(ref, cell);
+            }
+        });
+        state.version = fold.version;
+        state.lastChange = fold.lastChange;
+        state.emptyNotes.putAll(fold.empty);
+        state.workflow = fold.workflow;
+        state.comments = fold.comments;
         state.deriveAll();
         return state;
     }
 
+    /** From a document's first lines and inputs at {@code baseVersion}, then the events after it. */
+    public static BudgetState replay(LayoutFactory factory, Map<String, List<CodeRow>> baseRows, long baseVersion,
+                                     Map<CellRef, InputCell> base, List<AppliedEvent> events) {
+        StateSnapshot snapshot = new StateSnapshot(baseVersion, baseRows, Map.of(), base, Map.of(), Map.of(),
+                List.of(), List.of());
+        return replay(factory, snapshot, baseRows, events);
+    }
+
+    /** What a snapshot keeps of this state (everything but what is derived). */
+    public StateSnapshot snapshot() {
+        return new StateSnapshot(version, codeRows(), emptyNotes, inputs, texts, workflow.sections(),
+                workflow.versions(), comments.list());
+    }
+
+    /** The content at this version, frozen: lines, marks, every figure, every text, and their authors. */
+    public VersionContent content() {
+        Map<CellRef, Money> values = new HashMap<>(computed);
+        Map<CellRef, Actor> authors = new HashMap<>();
+        inputs.forEach((ref, cell) -> {
+            if (cell.value() != null) {
+                values.put(ref, cell.value());
+            }
+            if (cell.by() != null) {
+                authors.put(ref, cell.by());
+            }
+        });
+        Map<CellRef, String> textValues = new HashMap<>();
+        texts.forEach((ref, cell) -> {
+            if (cell.text() != null && !cell.text().isEmpty()) {
+                textValues.put(ref, cell.text());
+            }
+            if (cell.by() != null) {
+                authors.put(ref, cell.by());
+            }
+        });
+        return new VersionContent(layout.template().id(), codeRows(), emptyNotes, values, textValues, authors);
+    }
+
+    // ---- queries ----
+
+    @Override
     public DocumentLayout layout() {
         return layout;
     }
 
-    /** The classification rows now (for snapshots). */
+    /** The lines now (for snapshots). */
     public Map<String, List<CodeRow>> codeRows() {
         return CodeRows.copy(codeRows);
     }
 
     /** Tables marked 空表 and their notes (for snapshots and the wire). */
+    @Override
     public Map<String, String> emptySections() {
-        return java.util.Collections.unmodifiableMap(emptyNotes);
+        return Collections.unmodifiableMap(emptyNotes);
     }
 
-    /** Whether any cell of the section, typed or derived, holds a figure (0 included). */
-    public boolean hasFigures(String section) {
-        return inputs.entrySet().stream()
-                .anyMatch(e -> e.getKey().section().equals(section) && e.getValue().value() != null)
-                || computed.keySet().stream().anyMatch(ref -> ref.section().equals(section));
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    public CommentBook comments() {
+        return comments;
     }
 
     public long version() {
         return version;
+    }
+
+    /** When the last version was made (null for a document never changed since its snapshot). */
+    public Instant lastChange() {
+        return lastChange;
     }
 
     public InputCell input(CellRef ref) {
@@ -142,13 +162,57 @@ public final class BudgetState {
     }
 
     public Map<CellRef, InputCell> inputs() {
-        return java.util.Collections.unmodifiableMap(inputs);
+        return Collections.unmodifiableMap(inputs);
     }
 
-    /** The value shown in a cell, input or computed; null when empty. */
+    public TextCell textCell(CellRef ref) {
+        return texts.getOrDefault(ref, TextCell.NEVER_SET);
+    }
+
+    @Override
+    public String text(CellRef ref) {
+        return textCell(ref).text();
+    }
+
+    @Override
+    public TextChecks.Texts texts() {
+        return this;
+    }
+
+    public boolean isTextCell(CellRef ref) {
+        return layout.cell(ref).map(s -> s.column().kind() == ColumnKind.TEXT).orElse(false);
+    }
+
+    /** The value shown in an amount cell, input or computed; null when empty. */
+    @Override
     public Money valueOf(CellRef ref) {
         InputCell input = inputs.get(ref);
         return input != null ? input.value() : computed.get(ref);
+    }
+
+    /** Whether any amount cell of the section, typed or derived, holds a figure (0 included). */
+    public boolean hasFigures(String section) {
+        for (CellSpec spec : layout.cellsIn(section)) {
+            if (spec.column().kind() == ColumnKind.AMOUNT && valueOf(spec.ref()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Figures, or text (a 说明 chapter, a project's name): anything that would be printed. */
+    @Override
+    public boolean hasContent(String section) {
+        if (hasFigures(section)) {
+            return true;
+        }
+        for (CellSpec spec : layout.cellsIn(section)) {
+            String text = spec.column().kind() == ColumnKind.TEXT ? text(spec.ref()) : null;
+            if (text != null && !text.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -156,20 +220,33 @@ public final class BudgetState {
      * 尾差 and other info; by key within each), so a reloaded document shows them identically.
      */
     public List<RuleResult> violations() {
-        List<RuleResult> all = new ArrayList<>(violations.values());
-        all.sort(Comparator.comparing(RuleResult::severity).thenComparing(RuleResult::key));
-        return all;
+        return checks.sorted();
     }
+
+    // ---- applying decided events ----
 
     /** Applies a decided event as the next version and returns what changed. */
     public AppliedEvent apply(DocumentEvent event, Actor by, String clientOpId, Instant at) {
-        if (event instanceof RowsChanged rows) {
-            return applyRows(rows, by, clientOpId, at);
+        AppliedEvent applied;
+        if (event instanceof CellsEdited cells) {
+            applied = applyCells(cells, by, clientOpId, at);
+        } else if (event instanceof TextsEdited edits) {
+            applied = applyTexts(edits, by, clientOpId, at);
+        } else if (event instanceof RowsChanged rows) {
+            applied = StructuralChange.rows(this, factory, rows, by, clientOpId, at);
+        } else if (event instanceof SectionsReplaced replaced) {
+            applied = StructuralChange.replace(this, factory, replaced, by, clientOpId, at);
+        } else if (event instanceof SectionsMarked marks) {
+            applied = applyMarks(marks, by, clientOpId, at);
+        } else if (event instanceof WorkflowChanged steps) {
+            applied = applyWorkflow(steps, by, clientOpId, at);
+        } else if (event instanceof CommentsChanged notes) {
+            applied = applyComments(notes, by, clientOpId, at);
+        } else {
+            applied = applyApproval((VersionApproved) event, by, clientOpId, at);
         }
-        if (event instanceof SectionsMarked marks) {
-            return applyMarks(marks, by, clientOpId, at);
-        }
-        return applyCells((CellsEdited) event, by, clientOpId, at);
+        lastChange = at;
+        return applied;
     }
 
     private AppliedEvent applyCells(CellsEdited event, Actor by, String clientOpId, Instant at) {
@@ -177,7 +254,7 @@ public final class BudgetState {
         Set<CellRef> touched = new LinkedHashSet<>();
         for (CellEdit edit : event.edits()) {
             // Cells not in the layout are skipped: an old event after a template change.
-            if (!layout.cell(edit.cell()).map(CellSpec::isInput).orElse(false)) {
+            if (!layout.cell(edit.cell()).map(CellSpec::isInput).orElse(false) || isTextCell(edit.cell())) {
                 continue;
             }
             InputCell before = input(edit.cell());
@@ -191,14 +268,33 @@ public final class BudgetState {
         }
         version++;
         List<CalcChange> calc = recompute(touched);
-        List<CheckChange> checks = recheck(touched, calc);
-        // A table may hold only derived figures (a 收支总表 drawn from other tables): recheck every
-        // table whose inputs or derived cells changed.
+        List<CheckChange> checkChanges = recheckAfterFigures(touched, calc);
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), changes, List.of(), List.of(),
+                List.of(), null, null, event.reason(), calc, checkChanges);
+    }
+
+    private AppliedEvent applyTexts(TextsEdited event, Actor by, String clientOpId, Instant at) {
+        List<TextChange> changes = new ArrayList<>();
         Set<String> sections = new LinkedHashSet<>();
-        touched.forEach(ref -> sections.add(ref.section()));
-        calc.forEach(c -> sections.add(c.cell().section()));
-        checks.addAll(recheckEmptiness(sections));
-        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), changes, calc, checks);
+        for (TextEdit edit : event.edits()) {
+            if (!isTextCell(edit.cell())) {
+                continue;
+            }
+            changes.add(writeText(edit.cell(), edit.text(), by));
+            sections.add(edit.cell().section());
+        }
+        version++;
+        List<CheckChange> checkChanges = new ArrayList<>(checks.recheckEmptiness(this, sections));
+        checkChanges.addAll(checks.recheckTexts(this, new TextChecks.Trigger(sections, false)));
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), changes, List.of(),
+                List.of(), null, null, event.reason(), List.of(), checkChanges);
+    }
+
+    TextChange writeText(CellRef cell, String text, Actor by) {
+        TextCell before = textCell(cell);
+        int rev = Objects.equals(before.text(), text) ? before.rev() : before.rev() + 1;
+        texts.put(cell, new TextCell(text, rev, by));
+        return new TextChange(cell, text, rev, before.text(), by);
     }
 
     private AppliedEvent applyMarks(SectionsMarked event, Actor by, String clientOpId, Instant at) {
@@ -213,112 +309,55 @@ public final class BudgetState {
         }
         version++;
         return new AppliedEvent(version, by, clientOpId, at, List.of(), event.marks(), List.of(), List.of(),
-                recheckEmptiness(sections));
+                checks.recheckEmptiness(this, sections));
     }
 
-    /**
-     * X11: every table has figures or is marked 空表 with its note. Re-evaluated for the tables an
-     * event touched; returns what became violated or resolved.
-     */
-    private List<CheckChange> recheckEmptiness(Set<String> sections) {
-        List<CheckChange> checks = new ArrayList<>();
-        for (String section : sections) {
-            String key = "X11:" + section;
-            RuleResult before = violations.get(key);
-            Optional<RuleResult> now = emptiness(section);
-            if (now.isPresent() && !now.get().equals(before)) {
-                violations.put(key, now.get());
-                checks.add(new CheckChange(now.get(), false));
-            } else if (now.isEmpty() && before != null) {
-                violations.remove(key);
-                checks.add(new CheckChange(before, true));
-            }
+    private AppliedEvent applyWorkflow(WorkflowChanged event, Actor by, String clientOpId, Instant at) {
+        for (WorkflowChange change : event.changes()) {
+            workflow.apply(change, by, at);
         }
-        return checks;
-    }
-
-    private Optional<RuleResult> emptiness(String section) {
-        var def = layout.template().section(section);
-        if (def.isEmpty()) {
-            return Optional.empty();
-        }
-        if (emptyNotes.containsKey(section)) {
-            // Marked 空表, yet figures derived from other tables arrive here: the mark is wrong.
-            return hasFigures(section) ? Optional.of(new RuleResult("X11:" + section, "X11",
-                    io.yusuan.domain.rules.Severity.ERROR, "表" + def.get().number() + " " + def.get().title()
-                    + "已标记为空表，但有从其他表得出的数：请核对或取消空表标记", List.of(), null, null)) : Optional.empty();
-        }
-        if (hasFigures(section)) {
-            return Optional.empty();
-        }
-        return Optional.of(new RuleResult("X11:" + section, "X11", io.yusuan.domain.rules.Severity.WARNING,
-                "表" + def.get().number() + " " + def.get().title() + "没有数据：若本单位无此项，请标记为空表并写明原因",
-                List.of(), null, null));
-    }
-
-    /**
-     * Rows change the layout itself: rebuild it, drop the figures of removed rows (recorded in the
-     * event for the audit trail), derive everything again, and report what moved.
-     */
-    private AppliedEvent applyRows(RowsChanged event, Actor by, String clientOpId, Instant at) {
-        Map<String, List<CodeRow>> rows = CodeRows.copy(codeRows);
-        event.changes().forEach(change -> CodeRows.apply(rows, change));
-        // Built aside and adopted only when complete: if anything fails (a total out of range),
-        // this state is untouched.
-        BudgetState next = new BudgetState(factory, rows);
-        // Inputs that are no longer inputs: the cells of removed lines, and of a line that became a
-        // parent when a line was added under it. Their figures are recorded for the audit trail.
-        List<CellChange> removed = new ArrayList<>();
-        inputs.forEach((ref, cell) -> {
-            if (next.layout.cell(ref).map(CellSpec::isInput).orElse(false)) {
-                next.inputs.put(ref, cell);
-            } else if (cell.value() != null) {
-                removed.add(new CellChange(ref, null, cell.rev() + 1, cell.value(), by));
-            }
-        });
-        next.emptyNotes.putAll(emptyNotes);
-        next.deriveAll();
-        Map<CellRef, Money> oldComputed = new HashMap<>(computed);
-        Map<String, RuleResult> oldViolations = new HashMap<>(violations);
-        codeRows = next.codeRows;
-        layout = next.layout;
-        inputs.clear();
-        inputs.putAll(next.inputs);
-        computed.clear();
-        computed.putAll(next.computed);
-        violations.clear();
-        violations.putAll(next.violations);
         version++;
-        List<CalcChange> calc = new ArrayList<>();
-        Set<CellRef> cells = new HashSet<>(oldComputed.keySet());
-        cells.addAll(computed.keySet());
-        for (CellRef ref : cells) {
-            boolean exists = layout.cell(ref).map(s -> !s.isInput()).orElse(false);
-            if (exists && !Objects.equals(oldComputed.get(ref), computed.get(ref))) {
-                calc.add(new CalcChange(ref, computed.get(ref)));
-            }
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), List.of(),
+                event.changes(), List.of(), null, null, null, List.of(), List.of());
+    }
+
+    private AppliedEvent applyComments(CommentsChanged event, Actor by, String clientOpId, Instant at) {
+        event.changes().forEach(change -> comments.apply(change, by, at));
+        version++;
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), List.of(), List.of(),
+                event.changes(), null, null, null, List.of(), List.of());
+    }
+
+    /** Version N pins this very version: its content is frozen into the log entry. */
+    private AppliedEvent applyApproval(VersionApproved event, Actor by, String clientOpId, Instant at) {
+        version++;
+        ApprovedVersion approved = new ApprovedVersion(event.number(), version, by, at, event.comment(), event.hash());
+        workflow.addVersion(approved);
+        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), new VersionApproval(approved, content()), null, null, List.of(), List.of());
+    }
+
+    /** After figures moved: the rules reading them, X11 of the tables touched, and the narrative. */
+    List<CheckChange> recheckAfterFigures(Set<CellRef> touched, List<CalcChange> calc) {
+        Set<CellRef> changed = new LinkedHashSet<>(touched);
+        calc.forEach(c -> changed.add(c.cell()));
+        List<CheckChange> result = new ArrayList<>(checks.recheckRules(this, changed));
+        // A table may hold only derived figures (a 收支总表 drawn from other tables): recheck every
+        // table whose inputs or derived cells changed.
+        Set<String> sections = new LinkedHashSet<>();
+        changed.forEach(ref -> sections.add(ref.section()));
+        result.addAll(checks.recheckEmptiness(this, sections));
+        if (!changed.isEmpty()) {
+            result.addAll(checks.recheckTexts(this, new TextChecks.Trigger(Set.of(), true)));
         }
-        calc.sort(Comparator.comparing(CalcChange::cell, Comparator.comparing(CellRef::toString)));
-        List<CheckChange> checks = new ArrayList<>();
-        violations.forEach((key, now) -> {
-            if (!now.equals(oldViolations.get(key))) {
-                checks.add(new CheckChange(now, false));
-            }
-        });
-        oldViolations.forEach((key, before) -> {
-            if (!violations.containsKey(key)) {
-                checks.add(new CheckChange(before, true));
-            }
-        });
-        return new AppliedEvent(version, by, clientOpId, at, event.changes(), List.of(), removed, calc, checks);
+        return result;
     }
 
     /**
-     * Undoes speculatively applied cell edits whose write failed: puts back the input cells as they
-     * were and recomputes what they feed. {@code before} holds each touched cell's earlier state.
-     * (A failed row change is undone by reloading from the log instead.)
+     * Undoes speculatively applied cell and text edits whose write failed: puts back the cells as
+     * they were and recomputes what they feed. (A failed structural change is undone by reloading.)
      */
-    public List<CalcChange> rollback(long toVersion, Map<CellRef, InputCell> before) {
+    public List<CalcChange> rollback(long toVersion, Map<CellRef, InputCell> before, Map<CellRef, TextCell> textsBefore) {
         before.forEach((ref, cell) -> {
             if (cell.rev() == 0 && cell.value() == null) {
                 inputs.remove(ref);
@@ -326,17 +365,28 @@ public final class BudgetState {
                 inputs.put(ref, cell);
             }
         });
+        Set<String> textSections = new LinkedHashSet<>();
+        textsBefore.forEach((ref, cell) -> {
+            textSections.add(ref.section());
+            if (cell.rev() == 0 && cell.text() == null) {
+                texts.remove(ref);
+            } else {
+                texts.put(ref, cell);
+            }
+        });
         version = toVersion;
         List<CalcChange> calc = recompute(before.keySet());
-        recheck(before.keySet(), calc);
-        Set<String> sections = new LinkedHashSet<>();
-        before.keySet().forEach(ref -> sections.add(ref.section()));
-        calc.forEach(c -> sections.add(c.cell().section()));
-        recheckEmptiness(sections);
+        recheckAfterFigures(before.keySet(), calc);
+        checks.recheckEmptiness(this, textSections);
+        checks.recheckTexts(this, new TextChecks.Trigger(textSections, false));
         return calc;
     }
 
-    private List<CalcChange> recompute(Set<CellRef> changedInputs) {
+    public List<CalcChange> rollback(long toVersion, Map<CellRef, InputCell> before) {
+        return rollback(toVersion, before, Map.of());
+    }
+
+    List<CalcChange> recompute(Set<CellRef> changedInputs) {
         List<CalcChange> calc = new ArrayList<>();
         for (CellRef ref : layout.graph().affectedBy(changedInputs)) {
             Money now = layout.cell(ref).orElseThrow().formula().evaluate(this::valueOf);
@@ -348,27 +398,8 @@ public final class BudgetState {
         return calc;
     }
 
-    /** Re-evaluates only the rules that read a changed cell; returns what became violated or resolved. */
-    private List<CheckChange> recheck(Set<CellRef> inputsChanged, List<CalcChange> calc) {
-        Set<CellRef> changed = new LinkedHashSet<>(inputsChanged);
-        calc.forEach(c -> changed.add(c.cell()));
-        List<CheckChange> checks = new ArrayList<>();
-        for (Rule rule : layout.rules().affectedBy(changed)) {
-            Optional<RuleResult> now = layout.rules().evaluate(rule, this::valueOf);
-            RuleResult before = violations.get(rule.key());
-            if (now.isPresent() && !now.get().equals(before)) {
-                violations.put(rule.key(), now.get());
-                checks.add(new CheckChange(now.get(), false));
-            } else if (now.isEmpty() && before != null) {
-                violations.remove(rule.key());
-                checks.add(new CheckChange(before, true));
-            }
-        }
-        return checks;
-    }
-
-    /** Every computed cell once in topological order, then every rule and the code findings. */
-    private void deriveAll() {
+    /** Every computed cell once in topological order, then every check from scratch. */
+    void deriveAll() {
         computed.clear();
         for (CellRef ref : layout.graph().computeOrder()) {
             Money value = layout.cell(ref).orElseThrow().formula().evaluate(this::valueOf);
@@ -376,13 +407,6 @@ public final class BudgetState {
                 computed.put(ref, value);
             }
         }
-        violations.clear();
-        layout.codeFindings().forEach(f -> violations.put(f.key(), f));
-        for (Rule rule : layout.rules().all()) {
-            layout.rules().evaluate(rule, this::valueOf).ifPresent(r -> violations.put(r.key(), r));
-        }
-        for (var section : layout.sections()) {
-            emptiness(section.key()).ifPresent(r -> violations.put(r.key(), r));
-        }
+        checks.deriveAll(this);
     }
 }

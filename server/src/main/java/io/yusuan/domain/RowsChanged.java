@@ -2,12 +2,20 @@ package io.yusuan.domain;
 
 import java.util.List;
 
-/** Event: classification lines were added or removed; parents and totals follow by derivation. */
-public record RowsChanged(List<RowChange> changes) implements DocumentEvent {
+/**
+ * Event: lines were added or removed; parents and totals follow by derivation. A free row is added
+ * with its first texts (its label), in the same version.
+ */
+public record RowsChanged(List<RowChange> changes, List<TextEdit> texts) implements DocumentEvent {
 
     public static final String TYPE = "rows_changed";
 
     public RowsChanged {
         changes = List.copyOf(changes);
+        texts = List.copyOf(texts);
+    }
+
+    public RowsChanged(List<RowChange> changes) {
+        this(changes, List.of());
     }
 }

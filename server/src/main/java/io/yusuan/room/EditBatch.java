@@ -3,6 +3,8 @@ package io.yusuan.room;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.BudgetState;
 import io.yusuan.domain.CellsEdited;
+import io.yusuan.domain.TextsEdited;
+import io.yusuan.domain.budget.TextCell;
 import io.yusuan.domain.Decider;
 import io.yusuan.domain.Decision;
 import io.yusuan.domain.ErrorCode;
@@ -27,6 +29,7 @@ final class EditBatch {
 
     final long baseVersion;
     final Map<CellRef, InputCell> before = new HashMap<>();
+    final Map<CellRef, TextCell> textsBefore = new HashMap<>();
     final List<RoomTask.Accepted> accepted = new ArrayList<>();
     final List<RoomTask.Edit> deferred = new ArrayList<>();
     final List<Runnable> deferredReplies = new ArrayList<>();
@@ -53,30 +56,37 @@ final class EditBatch {
         if (previous != null) {
             return () -> answerResend(task, previous, encoder, documentId);
         }
-        Decision decision = Decider.decide(state, task.command(), role);
+        Decision decision = Decider.decide(state, task.command(), role, task.from().actor(), Instant.now());
         if (!decision.accepted()) {
             return () -> task.from().send(encoder.rejected(task.requestId(), documentId, opId, decision.rejection()));
         }
         Map<CellRef, InputCell> touched = new HashMap<>();
+        Map<CellRef, TextCell> touchedTexts = new HashMap<>();
         if (decision.event() instanceof CellsEdited edits) {
             edits.edits().forEach(edit -> touched.put(edit.cell(), state.input(edit.cell())));
+        } else if (decision.event() instanceof TextsEdited texts) {
+            texts.edits().forEach(edit -> touchedTexts.put(edit.cell(), state.textCell(edit.cell())));
         } else {
-            structural = true; // rows or marks change more than cells: a failure is undone by reloading
+            // Rows, marks, review steps, 批注, versions change more than cells: a failure is undone by reloading.
+            structural = true;
         }
         long versionBefore = state.version();
         AppliedEvent event;
         try {
             event = state.apply(decision.event(), task.from().actor(), opId, Instant.now());
-        } catch (ArithmeticException overflow) {
-            // A total would leave the range of exact amounts: undo this one edit only (a row
-            // change is applied all-or-nothing, so it left nothing to undo).
+        } catch (ArithmeticException | IllegalArgumentException refused) {
+            // A total would leave the range of exact amounts, or imported lines cannot form a tree:
+            // undo this one edit only (a structural change is applied all-or-nothing).
             if (decision.event() instanceof CellsEdited) {
                 state.rollback(versionBefore, touched);
             }
+            String why = refused instanceof ArithmeticException ? "金额过大：合计超出可表示的范围"
+                    : "导入的行无法组成表：" + refused.getMessage();
             return () -> task.from().send(encoder.rejected(task.requestId(), documentId, opId,
-                    Rejection.of(ErrorCode.INVALID_VALUE, "金额过大：合计超出可表示的范围")));
+                    Rejection.of(ErrorCode.INVALID_VALUE, why)));
         }
         touched.forEach(before::putIfAbsent);
+        touchedTexts.forEach(textsBefore::putIfAbsent);
         clientOps.put(opId, new ClientOp(event.version(), task.from().actor().id()));
         accepted.add(new RoomTask.Accepted(task, event));
         return null;

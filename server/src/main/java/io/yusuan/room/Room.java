@@ -15,7 +15,7 @@ import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog.DocumentInfo;
 import io.yusuan.store.EventLog;
 import io.yusuan.store.EventLog.ClientOp;
-import io.yusuan.store.Snapshot;
+import io.yusuan.domain.StateSnapshot;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -253,7 +253,7 @@ public final class Room {
         }
         requeue(batch.deferred);
         if (!batch.structural) {
-            state.rollback(batch.baseVersion, batch.before);
+            state.rollback(batch.baseVersion, batch.before, batch.textsBefore);
             busy = false;
             drain();
             return;
@@ -381,7 +381,7 @@ public final class Room {
 
     /** Saves a snapshot of the state now; a failed one is only logged (the log is the truth). */
     private Future<Void> saveSnapshot() {
-        Snapshot snapshot = new Snapshot(state.version(), state.codeRows(), state.emptySections(), state.inputs());
+        StateSnapshot snapshot = state.snapshot();
         Promise<Void> saved = Promise.promise();
         log.saveSnapshot(info.id(), snapshot).onComplete(done -> context.runOnContext(v -> {
             if (done.succeeded()) {

@@ -12,7 +12,7 @@ import io.yusuan.domain.workflow.Role;
 import io.yusuan.store.Catalog;
 import io.yusuan.store.Catalog.DocumentInfo;
 import io.yusuan.store.EventLog;
-import io.yusuan.store.Snapshot;
+import io.yusuan.domain.StateSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,11 +80,11 @@ public final class RoomRegistry implements RoomHost {
             DocumentInfo info = found.get();
             Future<RoomHost.Loaded> loaded = reload(info);
             Future<List<Catalog.Member>> members = catalog.members(documentId);
-            Future<Optional<Snapshot>> snapshot = log.latestSnapshot(documentId);
+            Future<Optional<StateSnapshot>> snapshot = log.latestSnapshot(documentId);
             return Future.all(loaded, members, snapshot).map(all -> {
                 Map<Long, Role> roles = new HashMap<>();
                 members.result().forEach(m -> roles.put(m.userId(), m.role()));
-                long snapshotVersion = snapshot.result().map(Snapshot::version).orElse(0L);
+                long snapshotVersion = snapshot.result().map(StateSnapshot::version).orElse(0L);
                 return new Room(info, loaded.result().state(), loaded.result().clientOps(), roles, snapshotVersion,
                         ((VertxInternal) vertx).createEventLoopContext(), log, encoder, settings, this);
             });
@@ -101,13 +101,9 @@ public final class RoomRegistry implements RoomHost {
             return Future.failedFuture(e);
         }
         return log.latestSnapshot(info.id()).compose(snapshot -> {
-            long base = snapshot.map(Snapshot::version).orElse(0L);
-            Map<CellRef, InputCell> inputs = snapshot.map(Snapshot::inputs).orElse(Map.of());
-            Map<String, List<CodeRow>> rows = snapshot.map(Snapshot::codeRows).orElse(null);
-            Map<String, List<CodeRow>> baseRows = rows != null ? rows : info.codeRows();
-            Map<String, String> empty = snapshot.map(Snapshot::emptySections).orElse(Map.of());
-            Future<BudgetState> state = log.readAfter(info.id(), base, Integer.MAX_VALUE)
-                    .map(events -> BudgetState.replay(layout, baseRows, empty, base, inputs, events));
+            StateSnapshot base = snapshot.orElse(StateSnapshot.initial(info.codeRows()));
+            Future<BudgetState> state = log.readAfter(info.id(), base.version(), Integer.MAX_VALUE)
+                    .map(events -> BudgetState.replay(layout, base, info.codeRows(), events));
             Future<Map<String, EventLog.ClientOp>> ops = log.clientOps(info.id());
             return Future.all(state, ops).map(all -> new RoomHost.Loaded(state.result(), ops.result()));
         });

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The one JSON form of a document's classification rows: {"gp_exp":[{"code","name"}, …]}. */
+/**
+ * The one JSON form of a document's lines: {"gp_exp":[{"code","name"}, …], "projects":[{"code","name",
+ * "parent","kind"}, …]} (parent and kind only for free rows of list sections).
+ */
 public final class CodeRowsJson {
 
     private CodeRowsJson() {
@@ -18,7 +21,16 @@ public final class CodeRowsJson {
         JsonObject json = new JsonObject();
         codeRows.forEach((section, rows) -> {
             JsonArray list = new JsonArray();
-            rows.forEach(r -> list.add(new JsonObject().put("code", r.code()).put("name", r.name())));
+            rows.forEach(r -> {
+                JsonObject row = new JsonObject().put("code", r.code()).put("name", r.name());
+                if (r.parent() != null) {
+                    row.put("parent", r.parent());
+                }
+                if (r.kind() != null) {
+                    row.put("kind", r.kind());
+                }
+                list.add(row);
+            });
             json.put(section, list);
         });
         return json;
@@ -30,7 +42,8 @@ public final class CodeRowsJson {
             List<CodeRow> rows = new ArrayList<>();
             for (Object item : json.getJsonArray(section)) {
                 JsonObject row = (JsonObject) item;
-                rows.add(new CodeRow(row.getString("code"), row.getString("name")));
+                rows.add(new CodeRow(row.getString("code"), row.getString("name", ""), row.getString("parent"),
+                        row.getString("kind")));
             }
             result.put(section, rows);
         }

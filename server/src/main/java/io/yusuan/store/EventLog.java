@@ -2,6 +2,7 @@ package io.yusuan.store;
 
 import io.vertx.core.Future;
 import io.yusuan.domain.AppliedEvent;
+import io.yusuan.domain.StateSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,9 @@ public interface EventLog {
     /** Every client op id used in the document with the version it produced. */
     Future<Map<String, ClientOp>> clientOps(long documentId);
 
-    Future<Void> saveSnapshot(long documentId, Snapshot snapshot);
+    Future<Void> saveSnapshot(long documentId, StateSnapshot snapshot);
 
-    Future<Optional<Snapshot>> latestSnapshot(long documentId);
+    Future<Optional<StateSnapshot>> latestSnapshot(long documentId);
 
     /** The version and author of an applied client operation, for answering resends. */
     record ClientOp(long version, long actorId) {

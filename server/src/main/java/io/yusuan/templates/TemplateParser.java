@@ -6,22 +6,29 @@ import io.yusuan.domain.classification.CodeSystem;
 import io.yusuan.domain.rules.Comparison;
 import io.yusuan.domain.rules.RuleDef;
 import io.yusuan.domain.rules.Severity;
+import io.yusuan.domain.template.CheckDef;
 import io.yusuan.domain.template.ColumnDef;
 import io.yusuan.domain.template.ColumnKind;
 import io.yusuan.domain.template.ImportHints;
 import io.yusuan.domain.template.RowDef;
+import io.yusuan.domain.template.RowKindDef;
 import io.yusuan.domain.template.SectionDef;
 import io.yusuan.domain.template.SectionKind;
 import io.yusuan.domain.template.Template;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Reads a template's JSON (format in docs/templates.md) into the domain's template values. */
+/**
+ * Reads a template's JSON (format in docs/templates.md) into the domain's template values, after
+ * composing it from its shared parts ({@link TemplateComposer}).
+ */
 public final class TemplateParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,8 +36,13 @@ public final class TemplateParser {
     private TemplateParser() {
     }
 
+    /** A template whose parts are read from the classpath under templates/. */
     public static Template parse(InputStream json) throws IOException {
-        JsonNode root = JSON.readTree(json);
+        return parse(json, TemplateParser::classpathJson);
+    }
+
+    public static Template parse(InputStream json, Function<String, JsonNode> parts) throws IOException {
+        JsonNode root = new TemplateComposer(parts).compose(JSON.readTree(json));
         List<SectionDef> sections = new ArrayList<>();
         for (JsonNode section : root.path("sections")) {
             sections.add(section(section));
@@ -39,22 +51,48 @@ public final class TemplateParser {
         for (JsonNode rule : root.path("rules")) {
             rules.add(rule(rule));
         }
+        List<CheckDef> checks = new ArrayList<>();
+        for (JsonNode check : root.path("checks")) {
+            checks.add(new CheckDef(required(check, "id"), required(check, "check"), strings(check.path("sections")),
+                    severity(check.path("severity").asText("warning"))));
+        }
         return new Template(required(root, "id"), required(root, "title"), root.path("displayUnit").asText("元"),
-                sections, rules);
+                sections, rules, checks);
+    }
+
+    static JsonNode classpathJson(String path) {
+        String resource = "templates/" + path;
+        try (InputStream in = TemplateParser.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("missing template resource " + resource);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static RuleDef rule(JsonNode node) {
         String comparison = node.path("comparison").asText("equal");
-        return new RuleDef(required(node, "id"),
-                Severity.valueOf(node.path("severity").asText("error").toUpperCase(Locale.ROOT)),
+        return new RuleDef(required(node, "id"), severity(node.path("severity").asText("error")),
                 required(node, "message"), required(node, "left"), required(node, "right"),
                 "atMost".equals(comparison) ? Comparison.AT_MOST : Comparison.EQUAL,
                 node.hasNonNull("forEachRowOf") ? node.get("forEachRowOf").asText() : null);
     }
 
+    private static Severity severity(String text) {
+        return Severity.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
     private static SectionDef section(JsonNode node) {
         String key = required(node, "key");
-        SectionKind kind = "codeTree".equals(required(node, "kind")) ? SectionKind.CODE_TREE : SectionKind.FIXED;
+        SectionKind kind = switch (required(node, "kind")) {
+            case "codeTree" -> SectionKind.CODE_TREE;
+            case "list" -> SectionKind.LIST;
+            case "fixed" -> SectionKind.FIXED;
+            default -> throw new IllegalArgumentException("template: section " + key + " has unknown kind "
+                    + node.get("kind"));
+        };
         CodeSystem codeSystem = node.hasNonNull("codeSystem")
                 ? CodeSystem.valueOf(node.get("codeSystem").asText().replace("govEconomic", "gov_economic")
                 .toUpperCase(Locale.ROOT))
@@ -64,7 +102,7 @@ public final class TemplateParser {
             columns.add(new ColumnDef(required(column, "key"), required(column, "title"), strings(column.path("header")),
                     "text".equals(column.path("kind").asText("amount")) ? ColumnKind.TEXT : ColumnKind.AMOUNT,
                     column.hasNonNull("formula") ? column.get("formula").asText() : null,
-                    column.path("allowNegative").asBoolean(false)));
+                    column.path("allowNegative").asBoolean(false), column.path("maxLength").asInt(0)));
         }
         List<RowDef> rows = new ArrayList<>();
         for (JsonNode row : node.path("rows")) {
@@ -75,14 +113,21 @@ public final class TemplateParser {
                     row.hasNonNull("group") ? row.get("group").asText() : null, strings(row.path("columns")),
                     formulas, strings(row.path("sumRows"))));
         }
+        List<RowKindDef> rowKinds = new ArrayList<>();
+        for (JsonNode rowKind : node.path("rowKinds")) {
+            rowKinds.add(new RowKindDef(required(rowKind, "key"), required(rowKind, "title"),
+                    strings(rowKind.path("columns")), strings(rowKind.path("parents"))));
+        }
         JsonNode total = node.path("totalRow");
         JsonNode hints = node.path("import");
         Map<String, String> single = new LinkedHashMap<>();
         hints.path("singleColumnByPrefix").fields().forEachRemaining(e -> single.put(e.getKey(), e.getValue().asText()));
+        String totalKey = total.isMissingNode() && kind == SectionKind.LIST ? "" : total.path("key").asText("total");
         return new SectionDef(key, node.path("number").asInt(0), required(node, "title"), kind, codeSystem,
-                strings(node.path("rowHeader")), columns, rows, total.path("key").asText("total"),
-                total.path("label").asText("合计"),
-                new ImportHints(strings(hints.path("titles")), strings(hints.path("notTitles")), single));
+                strings(node.path("rowHeader")), columns, rows, totalKey, total.path("label").asText("合计"),
+                new ImportHints(strings(hints.path("titles")), strings(hints.path("notTitles")), single),
+                rowKinds, node.hasNonNull("labelColumn") ? node.get("labelColumn").asText() : null,
+                node.path("mandatory").asBoolean(true));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -5,7 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.store.EventLog;
-import io.yusuan.store.Snapshot;
+import io.yusuan.domain.StateSnapshot;
 import io.yusuan.store.memory.InMemoryEventLog;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +71,12 @@ final class ControllableEventLog implements EventLog {
     }
 
     @Override
-    public Future<Void> saveSnapshot(long documentId, Snapshot snapshot) {
+    public Future<Void> saveSnapshot(long documentId, StateSnapshot snapshot) {
         return inner.saveSnapshot(documentId, snapshot);
     }
 
     @Override
-    public Future<Optional<Snapshot>> latestSnapshot(long documentId) {
+    public Future<Optional<StateSnapshot>> latestSnapshot(long documentId) {
         return inner.latestSnapshot(documentId);
     }
 }

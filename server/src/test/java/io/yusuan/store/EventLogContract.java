@@ -8,6 +8,15 @@ import io.vertx.core.Future;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.CalcChange;
 import io.yusuan.domain.CellChange;
+import io.yusuan.domain.StateSnapshot;
+import io.yusuan.domain.budget.TextCell;
+import io.yusuan.domain.classification.CodeRow;
+import io.yusuan.domain.comments.Comment;
+import io.yusuan.domain.comments.CommentAnchor;
+import io.yusuan.domain.comments.CommentThread;
+import io.yusuan.domain.workflow.ApprovedVersion;
+import io.yusuan.domain.workflow.SectionFlow;
+import io.yusuan.domain.workflow.SectionStatus;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.budget.InputCell;
@@ -96,9 +105,19 @@ public abstract class EventLogContract {
         long doc = newDocument();
         assertTrue(await(log().latestSnapshot(doc)).isEmpty());
         await(log().append(doc, List.of(event(1, "a", "1.00"), event(2, "b", "2.00"))));
-        await(log().saveSnapshot(doc, new Snapshot(1, Map.of(CELL, new InputCell(Money.yuan("1.00"), 1, ALICE)))));
-        Snapshot newest = new Snapshot(2, Map.of(CELL, new InputCell(Money.yuan("2.00"), 2, ALICE),
-                new CellRef("fin_summary", "carry_gf", "amount"), new InputCell(null, 3, null)));
+        await(log().saveSnapshot(doc, new StateSnapshot(1, Map.of(CELL, new InputCell(Money.yuan("1.00"), 1, ALICE)))));
+        Instant at = Instant.parse("2024-02-01T08:00:00Z");
+        CellRef text = new CellRef("narrative", "duties", "text");
+        StateSnapshot newest = new StateSnapshot(2,
+                Map.of("projects", List.of(new CodeRow("r1", "", null, "project"), new CodeRow("r2", "", "r1", "item"))),
+                Map.of("gf_exp", "本部门无政府性基金预算拨款"),
+                Map.of(CELL, new InputCell(Money.yuan("2.00"), 2, ALICE),
+                        new CellRef("fin_summary", "carry_gf", "amount"), new InputCell(null, 3, null)),
+                Map.of(text, new TextCell("主要职责：……", 1, ALICE)),
+                Map.of("gp_exp", new SectionFlow(SectionStatus.APPROVED, ALICE, at, "同意", false)),
+                List.of(new ApprovedVersion(1, 2, ALICE, at, "第一版", "sha256:00ff")),
+                List.of(new CommentThread("t2", new CommentAnchor("gp_exp", "2101501", "basic"),
+                        List.of(new Comment("c2", ALICE, at, "请核对")), true, ALICE, at)));
         await(log().saveSnapshot(doc, newest));
         assertEquals(newest, await(log().latestSnapshot(doc)).orElseThrow());
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything about one document's shape: its sections and rows, every cell's spec (input or
@@ -28,10 +29,15 @@ public final class DocumentLayout {
     private final RuleSet rules;
 
     private final CodeBook codeBook;
+    private final Set<String> dynamicSections;
+    /** For each section, the other sections whose cells its figures flow into (directly or not). */
+    private final Map<String, Set<String>> feeds;
+    private final Map<String, List<CellSpec>> bySection;
 
     DocumentLayout(Template template, List<SectionLayout> sections, Map<CellRef, CellSpec> cells,
-                   List<RuleResult> codeFindings, CodeBook codeBook) {
+                   Set<String> dynamicSections, List<RuleResult> codeFindings, CodeBook codeBook) {
         this.codeBook = codeBook;
+        this.dynamicSections = Set.copyOf(dynamicSections);
         this.template = template;
         this.sections = new LinkedHashMap<>();
         sections.forEach(s -> this.sections.put(s.key(), s));
@@ -45,6 +51,10 @@ public final class DocumentLayout {
             inputsBeneath.put(ref, count);
         }
         this.codeFindings = List.copyOf(codeFindings);
+        this.feeds = SectionFlows.of(this.cells);
+        Map<String, List<CellSpec>> perSection = new HashMap<>();
+        this.cells.values().forEach(c -> perSection.computeIfAbsent(c.ref().section(), k -> new java.util.ArrayList<>()).add(c));
+        this.bySection = perSection;
         // Figures published in 万元 were rounded to 0.01 万元: allow for 尾差 in the rules.
         this.rules = RuleSet.compile(template.rules(), this, "万元".equals(template.displayUnit()));
     }
@@ -56,7 +66,20 @@ public final class DocumentLayout {
 
     /** Resolves a formula written against this document (rules use it), dropping absent code rows. */
     public Formula resolve(Formula formula, String context) {
-        return References.resolve(formula, cells, context);
+        return References.resolve(formula, cells, dynamicSections, context);
+    }
+
+    /**
+     * The sections whose figures change when figures of {@code section} change (not including
+     * itself): a table's lines feed a 收支总表 drawn from it, which may feed another.
+     */
+    public Set<String> sectionsFedBy(String section) {
+        return feeds.getOrDefault(section, Set.of());
+    }
+
+    /** Every cell an input feeds through formulas, at any depth (for locks: who would change). */
+    public List<CellRef> dependentsOf(CellRef input) {
+        return graph.affectedBy(List.of(input));
     }
 
     /** The standard name of a code in the document's year, if the code list has it. */
@@ -87,6 +110,11 @@ public final class DocumentLayout {
 
     public Optional<CellSpec> cell(CellRef ref) {
         return Optional.ofNullable(cells.get(ref));
+    }
+
+    /** The cells of one section, in no particular order. */
+    public List<CellSpec> cellsIn(String section) {
+        return bySection.getOrDefault(section, List.of());
     }
 
     public Collection<CellSpec> cells() {

@@ -12,6 +12,8 @@ import io.yusuan.domain.template.SectionKind;
 import io.yusuan.domain.template.Template;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,16 +34,20 @@ public final class LayoutBuilder {
     public DocumentLayout build(Template template, Map<String, List<CodeRow>> codeRows) {
         List<SectionLayout> sections = new ArrayList<>();
         for (SectionDef def : template.sections()) {
-            sections.add(def.kind() == SectionKind.FIXED
-                    ? new SectionLayout(def, fixedRows(def))
-                    : new SectionLayout(def, treeRows(def, codeRows.getOrDefault(def.key(), List.of()))));
+            List<CodeRow> given = codeRows.getOrDefault(def.key(), List.of());
+            sections.add(switch (def.kind()) {
+                case FIXED -> new SectionLayout(def, fixedRows(def));
+                case CODE_TREE -> new SectionLayout(def, treeRows(def, given));
+                case LIST -> new SectionLayout(def, ListRows.layout(def, given));
+            });
         }
         Map<CellRef, CellSpec> cells = new HashMap<>();
         for (SectionLayout section : sections) {
             addCells(section, cells);
         }
-        return new DocumentLayout(template, sections, resolveReferences(cells), CodeChecks.check(sections, codeBook),
-                codeBook);
+        Set<String> dynamic = dynamicSections(template);
+        return new DocumentLayout(template, sections, resolveReferences(cells, dynamic), dynamic,
+                CodeChecks.check(sections, codeBook), codeBook);
     }
 
     private static List<RowLayout> fixedRows(SectionDef def) {
@@ -82,19 +88,21 @@ public final class LayoutBuilder {
         Map<String, RowDef> fixed = new HashMap<>();
         def.rows().forEach(r -> fixed.put(r.key(), r));
         Map<String, List<String>> children = childrenByParent(section);
+        Set<String> rowsWithColumn = new HashSet<>();
+        section.rows().forEach(r -> r.columns().forEach(c -> rowsWithColumn.add(r.key() + "." + c)));
         for (RowLayout row : section.rows()) {
             for (String columnKey : row.columns()) {
                 ColumnDef column = def.column(columnKey).orElseThrow(() -> new IllegalArgumentException(
                         "row " + row.key() + " of " + def.key() + " names unknown column " + columnKey));
                 CellRef ref = new CellRef(def.key(), row.key(), columnKey);
                 cells.put(ref, new CellSpec(ref, column, formulaFor(def, fixed.get(row.key()), row, column,
-                        children)));
+                        children, rowsWithColumn)));
             }
         }
     }
 
     private static Formula formulaFor(SectionDef def, RowDef fixedRow, RowLayout row, ColumnDef column,
-                                      Map<String, List<String>> children) {
+                                      Map<String, List<String>> children, Set<String> rowsWithColumn) {
         if (column.kind() != ColumnKind.AMOUNT) {
             return null;
         }
@@ -105,6 +113,10 @@ public final class LayoutBuilder {
             return FormulaParser.parse(column.formula(), def.key(), row.key());
         }
         List<String> summed = fixedRow != null ? fixedRow.sumRows() : children.getOrDefault(row.key(), List.of());
+        if (fixedRow == null && def.kind() == SectionKind.LIST) {
+            // Free rows of different kinds have different cells: sum only the children that have this one.
+            summed = summed.stream().filter(child -> rowsWithColumn.contains(child + "." + column.key())).toList();
+        }
         if (summed.isEmpty()) {
             return null;
         }
@@ -113,9 +125,15 @@ public final class LayoutBuilder {
         return new Formula(terms);
     }
 
-    /** For code trees: the total row sums the 类 rows, every other row sums its direct children. */
+    /**
+     * For code trees: the total row sums the 类 rows, every other row sums its direct children.
+     * For lists: a row sums the rows under it, the total row the top-level rows.
+     */
     private static Map<String, List<String>> childrenByParent(SectionLayout section) {
         Map<String, List<String>> children = new HashMap<>();
+        if (section.def().kind() == SectionKind.LIST) {
+            return ListRows.children(section);
+        }
         if (section.def().kind() != SectionKind.CODE_TREE) {
             return children;
         }
@@ -132,15 +150,22 @@ public final class LayoutBuilder {
     }
 
     /** Checks every formula operand (see {@link References#resolve}). */
-    private static Map<CellRef, CellSpec> resolveReferences(Map<CellRef, CellSpec> cells) {
+    private static Map<CellRef, CellSpec> resolveReferences(Map<CellRef, CellSpec> cells, Set<String> dynamic) {
         Map<CellRef, CellSpec> resolved = new HashMap<>(cells);
         for (CellSpec spec : cells.values()) {
             if (!spec.isInput()) {
                 resolved.put(spec.ref(), new CellSpec(spec.ref(), spec.column(),
-                        References.resolve(spec.formula(), cells, spec.ref().toString())));
+                        References.resolve(spec.formula(), cells, dynamic, spec.ref().toString())));
             }
         }
         return resolved;
+    }
+
+    /** Sections whose rows come and go with the document (code trees, lists). */
+    private static Set<String> dynamicSections(Template template) {
+        Set<String> dynamic = new HashSet<>();
+        template.sections().stream().filter(s -> s.kind() != SectionKind.FIXED).forEach(s -> dynamic.add(s.key()));
+        return dynamic;
     }
 
 }

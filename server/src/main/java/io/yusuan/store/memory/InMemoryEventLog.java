@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.store.DuplicateClientOpException;
 import io.yusuan.store.EventLog;
-import io.yusuan.store.Snapshot;
+import io.yusuan.domain.StateSnapshot;
 import io.yusuan.store.VersionConflictException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
 public final class InMemoryEventLog implements EventLog {
 
     private final Map<Long, TreeMap<Long, AppliedEvent>> events = new HashMap<>();
-    private final Map<Long, TreeMap<Long, Snapshot>> snapshots = new HashMap<>();
+    private final Map<Long, TreeMap<Long, StateSnapshot>> snapshots = new HashMap<>();
 
     @Override
     public synchronized Future<Void> append(long documentId, List<AppliedEvent> batch) {
@@ -74,14 +74,14 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public synchronized Future<Void> saveSnapshot(long documentId, Snapshot snapshot) {
+    public synchronized Future<Void> saveSnapshot(long documentId, StateSnapshot snapshot) {
         snapshots.computeIfAbsent(documentId, d -> new TreeMap<>()).putIfAbsent(snapshot.version(), snapshot);
         return Future.succeededFuture();
     }
 
     @Override
-    public synchronized Future<Optional<Snapshot>> latestSnapshot(long documentId) {
-        TreeMap<Long, Snapshot> all = snapshots.get(documentId);
+    public synchronized Future<Optional<StateSnapshot>> latestSnapshot(long documentId) {
+        TreeMap<Long, StateSnapshot> all = snapshots.get(documentId);
         return Future.succeededFuture(all == null || all.isEmpty() ? Optional.empty()
                 : Optional.of(all.lastEntry().getValue()));
     }

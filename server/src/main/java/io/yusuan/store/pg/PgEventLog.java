@@ -9,7 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.store.EventCodec;
 import io.yusuan.store.EventLog;
-import io.yusuan.store.Snapshot;
+import io.yusuan.store.SnapshotCodec;
+import io.yusuan.domain.StateSnapshot;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -80,19 +81,19 @@ public final class PgEventLog implements EventLog {
     }
 
     @Override
-    public Future<Void> saveSnapshot(long documentId, Snapshot snapshot) {
+    public Future<Void> saveSnapshot(long documentId, StateSnapshot snapshot) {
         return pool.preparedQuery(Sql.SAVE_SNAPSHOT)
-                .execute(Tuple.of(documentId, snapshot.version(), EventCodec.snapshotState(snapshot))).mapEmpty();
+                .execute(Tuple.of(documentId, snapshot.version(), SnapshotCodec.write(snapshot))).mapEmpty();
     }
 
     @Override
-    public Future<Optional<Snapshot>> latestSnapshot(long documentId) {
+    public Future<Optional<StateSnapshot>> latestSnapshot(long documentId) {
         return pool.preparedQuery(Sql.LATEST_SNAPSHOT).execute(Tuple.of(documentId)).map(rows -> {
             if (rows.size() == 0) {
                 return Optional.empty();
             }
             Row row = rows.iterator().next();
-            return Optional.of(EventCodec.snapshot(row.getLong("version"), (JsonObject) row.getValue("state")));
+            return Optional.of(SnapshotCodec.read(row.getLong("version"), (JsonObject) row.getValue("state")));
         });
     }
 }

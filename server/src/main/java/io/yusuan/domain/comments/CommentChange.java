@@ -1,0 +1,16 @@
+package io.yusuan.domain.comments;
+
+/**
+ * What one version did to the comments: opened a thread (its first message), replied, resolved or
+ * reopened it. {@code anchor} is set when a thread is opened; {@code text} for new messages.
+ */
+public record CommentChange(Kind kind, String thread, String comment, CommentAnchor anchor, String text) {
+
+    public enum Kind {
+        OPENED, REPLIED, RESOLVED, REOPENED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
