@@ -24,14 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The templates shipped in the jar and the code books per year. Each template is checked when
- * loaded by building a layout with every code of its year: a formula cycle or an unknown
- * reference stops the server at start rather than at the first edit.
+ * loaded by building a layout with every code of each year that has lists (2023, 2024): a formula
+ * cycle or an unknown reference stops the server at start rather than at the first edit.
  */
 public final class TemplateLibrary {
 
     /** Templates shipped with the server, by resource name under templates/. */
     private static final List<String> SHIPPED = List.of("anhui-dept", "shaanxi-unit", "hebei-dept");
     private static final int DEFAULT_CODE_YEAR = 2024;
+    /** Years with shipped code lists (codes/*-YEAR.tsv); every template is validated against each. */
+    private static final List<Integer> CODE_LIST_YEARS = List.of(2023, 2024);
 
     private final Map<String, Template> templates = new LinkedHashMap<>();
     private final Map<Integer, CodeBook> codeBooks = new ConcurrentHashMap<>();
@@ -45,7 +47,9 @@ public final class TemplateLibrary {
     }
 
     public void add(Template template) {
-        layout(template, fullCodeRows(template, codeBook(DEFAULT_CODE_YEAR)), DEFAULT_CODE_YEAR);
+        for (int year : CODE_LIST_YEARS) {
+            layout(template, fullCodeRows(template, codeBook(year)), year);
+        }
         templates.put(template.id(), template);
     }
 
