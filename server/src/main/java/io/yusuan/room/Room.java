@@ -102,9 +102,9 @@ public final class Room {
         enqueue(new RoomTask.Unsubscribe(subscriber));
     }
 
-    public void focus(Subscriber subscriber, CellRef cell) {
+    public void focus(Subscriber subscriber, CellRef cell, String section) {
         context.runOnContext(v -> {
-            if (subscribers.focus(subscriber.sessionId(), cell)) {
+            if (subscribers.focus(subscriber.sessionId(), cell, section)) {
                 broadcastPresence();
             }
         });
@@ -365,7 +365,7 @@ public final class Room {
         if (!subscriber.connected()) {
             return;
         }
-        subscribers.add(subscriber);
+        subscribers.add(subscriber, role(subscriber));
         broadcastPresence();
     }
 

@@ -1,6 +1,7 @@
 package io.yusuan.room;
 
 import io.yusuan.domain.budget.CellRef;
+import io.yusuan.domain.workflow.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,29 +15,34 @@ final class Subscriptions {
 
     private static final class Subscription {
         final Subscriber subscriber;
+        final Role role;
         CellRef focus;
+        String section;
 
-        Subscription(Subscriber subscriber) {
+        Subscription(Subscriber subscriber, Role role) {
             this.subscriber = subscriber;
+            this.role = role;
         }
     }
 
     private final Map<String, Subscription> bySession = new LinkedHashMap<>();
 
-    void add(Subscriber subscriber) {
-        bySession.computeIfAbsent(subscriber.sessionId(), id -> new Subscription(subscriber));
+    void add(Subscriber subscriber, Role role) {
+        bySession.computeIfAbsent(subscriber.sessionId(), id -> new Subscription(subscriber, role));
     }
 
     boolean remove(String sessionId) {
         return bySession.remove(sessionId) != null;
     }
 
-    boolean focus(String sessionId, CellRef cell) {
+    /** A focused cell implies its table; without a cell the client may name the table in view. */
+    boolean focus(String sessionId, CellRef cell, String section) {
         Subscription subscription = bySession.get(sessionId);
         if (subscription == null) {
             return false;
         }
         subscription.focus = cell;
+        subscription.section = cell != null ? cell.section() : section;
         return true;
     }
 
@@ -66,8 +72,9 @@ final class Subscriptions {
         Map<Long, PresenceEntry> byUser = new LinkedHashMap<>();
         for (Subscription s : bySession.values()) {
             PresenceEntry known = byUser.get(s.subscriber.actor().id());
-            if (known == null || known.cell() == null) {
-                byUser.put(s.subscriber.actor().id(), new PresenceEntry(s.subscriber.actor(), s.focus));
+            if (known == null || (known.cell() == null && (s.focus != null || known.section() == null))) {
+                byUser.put(s.subscriber.actor().id(), new PresenceEntry(s.subscriber.actor(), s.focus, s.section,
+                        s.role));
             }
         }
         return List.copyOf(byUser.values());

@@ -145,7 +145,7 @@ public final class WsSession implements Subscriber {
             withRoom(c, room -> room.command(this, c.requestId(), c.command()));
         } else if (message instanceof ClientMessage.Focus f) {
             if (subscribed.contains(f.doc())) {
-                rooms.ifOpen(f.doc(), room -> room.focus(this, f.cell()));
+                rooms.ifOpen(f.doc(), room -> room.focus(this, f.cell(), f.section()));
             }
         }
     }

@@ -16,10 +16,11 @@ public sealed interface ClientMessage {
     record Unsubscribe(String requestId, long doc) implements ClientMessage {
     }
 
-    /** edit, addRow and removeRow: commands that change the document. */
+    /** edit, editText, addRow, removeRow, markEmpty, workflow, comment: commands decided by the room. */
     record Change(String requestId, long doc, Command command) implements ClientMessage {
     }
 
-    record Focus(String requestId, long doc, CellRef cell) implements ClientMessage {
+    /** {@code section}: the table the user is looking at when no cell is focused (presence shows it). */
+    record Focus(String requestId, long doc, CellRef cell, String section) implements ClientMessage {
     }
 }

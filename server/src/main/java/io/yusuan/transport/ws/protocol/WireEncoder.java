@@ -10,15 +10,8 @@ import io.yusuan.domain.ErrorCode;
 import io.yusuan.domain.Rejection;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.budget.CellRef;
-import io.yusuan.domain.budget.InputCell;
 import io.yusuan.domain.budget.Money;
-import io.yusuan.domain.calc.CellSpec;
-import io.yusuan.domain.calc.RowLayout;
-import io.yusuan.domain.calc.SectionLayout;
 import io.yusuan.domain.rules.CheckChange;
-import io.yusuan.domain.rules.RuleResult;
-import io.yusuan.domain.template.ColumnDef;
-import io.yusuan.domain.template.SectionKind;
 import io.yusuan.room.DocumentView;
 import io.yusuan.room.PresenceEntry;
 import io.yusuan.room.RoomEncoder;
@@ -68,7 +61,8 @@ public final class WireEncoder implements RoomEncoder {
         JsonArray list = new JsonArray();
         for (PresenceEntry user : users) {
             list.add(new JsonObject().put("id", user.actor().id()).put("name", user.actor().name())
-                    .put("cell", user.cell() == null ? null : cell(user.cell())));
+                    .put("cell", user.cell() == null ? null : cell(user.cell())).put("section", user.section())
+                    .put("role", user.role() == null ? null : user.role().wireName()));
         }
         return new JsonObject().put("type", "presence").put("doc", documentId).put("users", list).encode();
     }
@@ -84,68 +78,13 @@ public final class WireEncoder implements RoomEncoder {
 
     /** The document object carried by {@code snapshot} and returned by GET /api/documents/{id}. */
     public JsonObject document(DocumentView view) {
-        DocumentInfo info = view.info();
-        BudgetState state = view.state();
-        JsonArray sections = new JsonArray();
-        for (SectionLayout section : state.layout().sections()) {
-            sections.add(section(section, state));
-        }
-        return summary(info).put("version", state.version())
-                .put("role", view.role() == null ? null : view.role().wireName())
-                .put("templateTitle", state.layout().template().title())
-                .put("displayUnit", state.layout().template().displayUnit())
-                .put("sections", sections)
-                .put("checks", checks(state))
-                .put("workflow", new JsonObject());
+        return DocumentJson.document(view);
     }
 
     /** The list entry of a document (GET /api/documents). */
     public static JsonObject summary(DocumentInfo info) {
         return new JsonObject().put("id", info.id()).put("title", info.title()).put("unit", info.unit())
                 .put("year", info.year()).put("template", info.templateId());
-    }
-
-    private JsonObject section(SectionLayout section, BudgetState state) {
-        JsonArray columns = new JsonArray();
-        for (ColumnDef column : section.def().columns()) {
-            columns.add(new JsonObject().put("key", column.key()).put("title", column.title())
-                    .put("header", new JsonArray(column.header())).put("kind", column.kind().name().toLowerCase())
-                    .put("computed", column.computedEverywhere()));
-        }
-        JsonArray rows = new JsonArray();
-        for (RowLayout row : section.rows()) {
-            JsonObject cells = new JsonObject();
-            for (String column : row.columns()) {
-                CellRef ref = new CellRef(section.key(), row.key(), column);
-                state.layout().cell(ref).ifPresent(spec -> cells.put(column, cellJson(spec, state)));
-            }
-            rows.add(new JsonObject().put("key", row.key()).put("code", row.code()).put("label", row.label())
-                    .put("level", row.level()).put("group", row.group()).put("total", row.totalRow())
-                    .put("cells", cells));
-        }
-        return new JsonObject().put("key", section.key()).put("number", section.def().number())
-                .put("title", section.def().title())
-                .put("kind", section.def().kind() == SectionKind.CODE_TREE ? "codeTree" : "fixed")
-                .put("codeSystem", section.def().codeSystem() == null ? null
-                        : section.def().codeSystem().name().toLowerCase())
-                .put("rowHeader", new JsonArray(section.def().rowHeader()))
-                .put("empty", state.emptySections().containsKey(section.key())
-                        ? new JsonObject().put("note", state.emptySections().get(section.key())) : null)
-                .put("columns", columns).put("rows", rows);
-    }
-
-    private static JsonObject cellJson(CellSpec spec, BudgetState state) {
-        if (!spec.isInput()) {
-            return new JsonObject().put("value", yuan(state.valueOf(spec.ref()))).put("rev", 0)
-                    .put("editable", false);
-        }
-        InputCell input = state.input(spec.ref());
-        JsonObject json = new JsonObject().put("value", yuan(input.value())).put("rev", input.rev())
-                .put("editable", true);
-        if (input.by() != null) {
-            json.put("by", actor(input.by()));
-        }
-        return json;
     }
 
     private static JsonObject appliedJson(long documentId, AppliedEvent event) {
@@ -170,8 +109,38 @@ public final class WireEncoder implements RoomEncoder {
         if (!event.rows().isEmpty()) {
             JsonArray rows = new JsonArray();
             event.rows().forEach(r -> rows.add(new JsonObject().put("section", r.section()).put("code", r.code())
-                    .put("name", r.name()).put("change", r.added() ? "added" : "removed")));
+                    .put("name", r.name()).put("change", r.added() ? "added" : "removed").put("kind", r.kind())
+                    .put("parent", r.parent())));
             applied.put("rows", rows);
+        }
+        if (!event.texts().isEmpty()) {
+            JsonArray texts = new JsonArray();
+            event.texts().forEach(t -> texts.add(new JsonObject().put("cell", cell(t.cell())).put("text", t.text())
+                    .put("rev", t.rev()).put("by", actor(t.by()))));
+            applied.put("texts", texts);
+        }
+        if (!event.workflow().isEmpty()) {
+            JsonArray steps = new JsonArray();
+            event.workflow().forEach(w -> steps.add(new JsonObject().put("section", w.section())
+                    .put("action", w.action().wireName()).put("from", w.from().wireName()).put("to", w.to().wireName())
+                    .put("comment", w.comment())));
+            applied.put("workflow", steps);
+        }
+        if (!event.comments().isEmpty()) {
+            JsonArray notes = new JsonArray();
+            event.comments().forEach(c -> notes.add(new JsonObject().put("action", c.kind().wireName())
+                    .put("thread", c.thread()).put("comment", c.comment()).put("anchor", WireJson.anchor(c.anchor()))
+                    .put("text", c.text())));
+            applied.put("comments", notes);
+        }
+        if (event.approval() != null) {
+            applied.put("approvedVersion", WireJson.version(event.approval().version()));
+        }
+        if (event.replaced() != null) {
+            applied.put("replaced", new JsonArray(event.replaced().sections()));
+        }
+        if (event.reason() != null) {
+            applied.put("reason", event.reason());
         }
         return applied
                 .put("changes", changes).put("calc", calc).put("checks", checkChanges(event));
@@ -180,29 +149,16 @@ public final class WireEncoder implements RoomEncoder {
     /** The current rule results (snapshot, GET …/checks). */
     public static JsonArray checks(BudgetState state) {
         JsonArray list = new JsonArray();
-        state.violations().forEach(r -> list.add(check(r)));
+        state.violations().forEach(r -> list.add(WireJson.check(r)));
         return list;
     }
 
     private static JsonArray checkChanges(AppliedEvent event) {
         JsonArray list = new JsonArray();
         for (CheckChange change : event.checks()) {
-            list.add(check(change.result()).put("status", change.resolved() ? "resolved" : "violated"));
+            list.add(WireJson.check(change.result()).put("status", change.resolved() ? "resolved" : "violated"));
         }
         return list;
-    }
-
-    private static JsonObject check(RuleResult result) {
-        JsonArray cells = new JsonArray();
-        result.cells().forEach(c -> cells.add(cell(c)));
-        JsonObject details = new JsonObject();
-        if (result.left() != null || result.right() != null) {
-            details.put("left", yuan(result.left())).put("right", yuan(result.right()))
-                    .put("difference", result.difference().toYuanString());
-        }
-        return new JsonObject().put("key", result.key()).put("rule", result.rule())
-                .put("severity", result.severity().wireName()).put("message", result.message())
-                .put("cells", cells).put("details", details);
     }
 
     private static JsonObject message(String type, String requestId) {
@@ -229,14 +185,14 @@ public final class WireEncoder implements RoomEncoder {
     }
 
     static JsonObject cell(CellRef ref) {
-        return new JsonObject().put("section", ref.section()).put("row", ref.row()).put("column", ref.column());
+        return WireJson.cell(ref);
     }
 
     private static JsonObject actor(Actor actor) {
-        return actor == null ? null : new JsonObject().put("id", actor.id()).put("name", actor.name());
+        return WireJson.actor(actor);
     }
 
     private static String yuan(Money money) {
-        return money == null ? null : money.toYuanString();
+        return WireJson.yuan(money);
     }
 }
