@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
                         settings.idleUnloadMillis()));
         Tokens tokens = new Tokens(vertx, Tokens.secret(settings.jwtSecret(), settings.dataDir()));
         DocumentCreator creator = new DocumentCreator(catalog, templates);
-        server = await(new WebServer(vertx, settings, pool, catalog, rooms, templates, tokens, encoder, creator)
+        server = await(new WebServer(vertx, settings, pool, catalog, log, rooms, templates, tokens, encoder, creator)
                 .listen(), 30);
     }
 

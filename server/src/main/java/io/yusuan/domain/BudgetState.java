@@ -92,6 +92,20 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
         return replay(factory, snapshot, baseRows, events);
     }
 
+    /**
+     * A state showing frozen content (an approved version opened read-only): its lines, marks,
+     * typed figures and texts, with totals derived again by the layout.
+     */
+    public static BudgetState frozen(LayoutFactory factory, VersionContent content, long atVersion) {
+        Map<CellRef, InputCell> inputs = new HashMap<>();
+        content.values().forEach((ref, value) -> inputs.put(ref, new InputCell(value, 0, content.authors().get(ref))));
+        Map<CellRef, TextCell> textCells = new HashMap<>();
+        content.texts().forEach((ref, text) -> textCells.put(ref, new TextCell(text, 0, content.authors().get(ref))));
+        StateSnapshot base = new StateSnapshot(atVersion, content.codeRows(), content.emptySections(), inputs,
+                textCells, Map.of(), List.of(), List.of());
+        return replay(factory, base, content.codeRows(), List.of());
+    }
+
     /** What a snapshot keeps of this state (everything but what is derived). */
     public StateSnapshot snapshot() {
         return new StateSnapshot(version, codeRows(), emptyNotes, inputs, texts, workflow.sections(),

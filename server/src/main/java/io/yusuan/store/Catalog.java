@@ -18,6 +18,9 @@ public interface Catalog {
     /** Documents the user may open: all of them for a global admin, else those with a membership. */
     Future<List<DocumentInfo>> documentsOf(long userId, boolean globalAdmin);
 
+    /** Every user (without password hashes), for choosing members. */
+    Future<List<UserAccount>> users();
+
     Future<Optional<DocumentInfo>> document(long documentId);
 
     /**

@@ -3,6 +3,8 @@ package io.yusuan.store;
 import io.vertx.core.Future;
 import io.yusuan.domain.AppliedEvent;
 import io.yusuan.domain.StateSnapshot;
+import io.yusuan.domain.budget.CellRef;
+import io.yusuan.domain.workflow.VersionApproval;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,21 @@ public interface EventLog {
     Future<Void> saveSnapshot(long documentId, StateSnapshot snapshot);
 
     Future<Optional<StateSnapshot>> latestSnapshot(long documentId);
+
+    /**
+     * The versions that changed one cell (its value or text, or took it away with a row), oldest
+     * first: the cell's audit trail (留痕). At most {@code limit}.
+     */
+    Future<List<AppliedEvent>> cellHistory(long documentId, CellRef cell, int limit);
+
+    /**
+     * The versions before {@code beforeVersion}, newest first, at most {@code limit}, without their
+     * recomputed cells, rule changes and frozen version content (the activity feed needs none).
+     */
+    Future<List<AppliedEvent>> activity(long documentId, long beforeVersion, int limit);
+
+    /** Approved version {@code number} with its frozen content, if it exists. */
+    Future<Optional<VersionApproval>> approvedVersion(long documentId, int number);
 
     /** The version and author of an applied client operation, for answering resends. */
     record ClientOp(long version, long actorId) {

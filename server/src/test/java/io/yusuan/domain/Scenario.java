@@ -65,9 +65,13 @@ final class Scenario {
         return Decider.decide(state, command, role);
     }
 
+    Decision decide(Actor by, Command command, Role role) {
+        return Decider.decide(state, command, role, by, Instant.EPOCH);
+    }
+
     /** Decides and, when accepted, applies: what a room does after the commit. */
     AppliedEvent when(Actor by, Command command, Role role) {
-        Decision decision = decide(command, role);
+        Decision decision = Decider.decide(state, command, role, by, Instant.EPOCH);
         if (!decision.accepted()) {
             throw new AssertionError("expected acceptance, got " + decision.rejection());
         }

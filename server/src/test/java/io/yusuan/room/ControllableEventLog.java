@@ -79,4 +79,19 @@ final class ControllableEventLog implements EventLog {
     public Future<Optional<StateSnapshot>> latestSnapshot(long documentId) {
         return inner.latestSnapshot(documentId);
     }
+
+    @Override
+    public Future<List<AppliedEvent>> cellHistory(long documentId, io.yusuan.domain.budget.CellRef cell, int limit) {
+        return inner.cellHistory(documentId, cell, limit);
+    }
+
+    @Override
+    public Future<List<AppliedEvent>> activity(long documentId, long beforeVersion, int limit) {
+        return inner.activity(documentId, beforeVersion, limit);
+    }
+
+    @Override
+    public Future<Optional<io.yusuan.domain.workflow.VersionApproval>> approvedVersion(long documentId, int number) {
+        return inner.approvedVersion(documentId, number);
+    }
 }

@@ -5,6 +5,8 @@ import io.yusuan.domain.AppliedEvent;
 import io.yusuan.store.DuplicateClientOpException;
 import io.yusuan.store.EventLog;
 import io.yusuan.domain.StateSnapshot;
+import io.yusuan.domain.budget.CellRef;
+import io.yusuan.domain.workflow.VersionApproval;
 import io.yusuan.store.VersionConflictException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,5 +86,37 @@ public final class InMemoryEventLog implements EventLog {
         TreeMap<Long, StateSnapshot> all = snapshots.get(documentId);
         return Future.succeededFuture(all == null || all.isEmpty() ? Optional.empty()
                 : Optional.of(all.lastEntry().getValue()));
+    }
+
+    @Override
+    public synchronized Future<List<AppliedEvent>> cellHistory(long documentId, CellRef cell, int limit) {
+        List<AppliedEvent> result = new ArrayList<>();
+        for (AppliedEvent event : events.getOrDefault(documentId, new TreeMap<>()).values()) {
+            boolean touches = event.changes().stream().anyMatch(c -> c.cell().equals(cell))
+                    || event.texts().stream().anyMatch(t -> t.cell().equals(cell));
+            if (touches && result.size() < limit) {
+                result.add(event);
+            }
+        }
+        return Future.succeededFuture(result);
+    }
+
+    @Override
+    public synchronized Future<List<AppliedEvent>> activity(long documentId, long beforeVersion, int limit) {
+        List<AppliedEvent> result = new ArrayList<>();
+        for (AppliedEvent event : events.getOrDefault(documentId, new TreeMap<>()).headMap(beforeVersion, false)
+                .descendingMap().values()) {
+            if (result.size() == limit) {
+                break;
+            }
+            result.add(event);
+        }
+        return Future.succeededFuture(result);
+    }
+
+    @Override
+    public synchronized Future<Optional<VersionApproval>> approvedVersion(long documentId, int number) {
+        return Future.succeededFuture(events.getOrDefault(documentId, new TreeMap<>()).values().stream()
+                .map(AppliedEvent::approval).filter(a -> a != null && a.version().number() == number).findFirst());
     }
 }

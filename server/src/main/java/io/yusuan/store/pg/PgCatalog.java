@@ -38,6 +38,18 @@ public final class PgCatalog implements Catalog {
     }
 
     @Override
+    public Future<List<UserAccount>> users() {
+        return pool.query(Sql.USERS).execute().map(rows -> {
+            List<UserAccount> users = new ArrayList<>();
+            for (Row row : rows) {
+                users.add(new UserAccount(row.getLong("id"), row.getString("username"), row.getString("display_name"),
+                        "", row.getString("global_role")));
+            }
+            return users;
+        });
+    }
+
+    @Override
     public Future<UserAccount> createUser(String username, String displayName, String passwordHash,
                                           String globalRole) {
         return pool.preparedQuery(Sql.CREATE_USER)

@@ -2,7 +2,11 @@ package io.yusuan.store.pg;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.RowSet;
+import io.yusuan.domain.budget.CellRef;
+import io.yusuan.domain.workflow.VersionApproval;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -61,6 +65,35 @@ public final class PgEventLog implements EventLog {
                     }
                     return events;
                 });
+    }
+
+    @Override
+    public Future<List<AppliedEvent>> cellHistory(long documentId, CellRef cell, int limit) {
+        JsonArray probe = new JsonArray().add(new JsonObject().put("cell", new JsonObject()
+                .put("section", cell.section()).put("row", cell.row()).put("column", cell.column())));
+        return pool.preparedQuery(Sql.CELL_HISTORY).execute(Tuple.of(documentId, probe, limit)).map(PgEventLog::events);
+    }
+
+    @Override
+    public Future<List<AppliedEvent>> activity(long documentId, long beforeVersion, int limit) {
+        return pool.preparedQuery(Sql.ACTIVITY).execute(Tuple.of(documentId, beforeVersion, limit))
+                .map(PgEventLog::events);
+    }
+
+    @Override
+    public Future<Optional<VersionApproval>> approvedVersion(long documentId, int number) {
+        return pool.preparedQuery(Sql.APPROVED_VERSION).execute(Tuple.of(documentId, number))
+                .map(rows -> events(rows).stream().map(AppliedEvent::approval).filter(java.util.Objects::nonNull)
+                        .findFirst());
+    }
+
+    private static List<AppliedEvent> events(RowSet<Row> rows) {
+        List<AppliedEvent> events = new ArrayList<>();
+        for (Row row : rows) {
+            events.add(EventCodec.event(row.getLong("version"), row.getLong("actor_id"), row.getString("client_op_id"),
+                    row.getOffsetDateTime("created_at").toInstant(), (JsonObject) row.getValue("payload")));
+        }
+        return events;
     }
 
     @Override

@@ -28,8 +28,23 @@ final class Sql {
     static final String LATEST_SNAPSHOT = """
             select version, state from doc_snapshot where document_id = $1 order by version desc limit 1""";
 
+    /** The versions whose cell changes or text changes name the cell (jsonb containment, GIN-indexed). */
+    static final String CELL_HISTORY = """
+            select version, actor_id, client_op_id, payload - 'calc' - 'checks' #- '{approval,content}' as payload,
+                   created_at from doc_event
+            where document_id = $1 and (payload -> 'changes' @> $2::jsonb or payload -> 'texts' @> $2::jsonb)
+            order by version limit $3""";
+    static final String ACTIVITY = """
+            select version, actor_id, client_op_id, payload - 'calc' - 'checks' #- '{approval,content}' as payload,
+                   created_at from doc_event
+            where document_id = $1 and version < $2 order by version desc limit $3""";
+    static final String APPROVED_VERSION = """
+            select version, actor_id, client_op_id, payload, created_at from doc_event
+            where document_id = $1 and type = 'version_approved' and (payload -> 'approval' ->> 'number')::int = $2""";
+
     static final String USER_BY_NAME =
             "select id, username, display_name, password_hash, global_role from app_user where username = $1";
+    static final String USERS = "select id, username, display_name, '' as password_hash, global_role from app_user order by username";
     static final String CREATE_USER = """
             insert into app_user (username, display_name, password_hash, global_role) values ($1, $2, $3, $4)
             returning id""";

@@ -26,17 +26,20 @@ public final class DocumentRoutes {
     private final RoomRegistry rooms;
     private final TemplateLibrary templates;
     private final WireEncoder encoder;
+    private final DocumentAccess access;
 
     public DocumentRoutes(Catalog catalog, RoomRegistry rooms, TemplateLibrary templates, WireEncoder encoder) {
         this.catalog = catalog;
         this.rooms = rooms;
         this.templates = templates;
         this.encoder = encoder;
+        this.access = new DocumentAccess(catalog);
     }
 
     public void mount(Router router) {
         router.get("/api/me").handler(ctx -> ctx.json(AuthRoutes.userJson(AuthRoutes.user(ctx))));
         router.get("/api/templates").handler(this::listTemplates);
+        router.get("/api/users").handler(this::listUsers);
         router.get("/api/documents").handler(this::listDocuments);
         router.post("/api/documents").handler(this::createDocument);
         router.get("/api/documents/:id").handler(this::getDocument);
@@ -46,23 +49,22 @@ public final class DocumentRoutes {
         router.delete("/api/documents/:id/members/:username").handler(this::removeMember);
     }
 
-    /**
-     * The caller's role on the document: 404 if it does not exist, 403 if not a member. A global
-     * admin is admin of every document.
-     */
     private Future<Role> access(RoutingContext ctx, long documentId) {
+        return access.role(ctx, documentId);
+    }
+
+    /** Users to choose members from: for those who may administer documents (admins, budget creators). */
+    private void listUsers(RoutingContext ctx) {
         AuthUser user = AuthRoutes.user(ctx);
-        return catalog.document(documentId).compose(found -> {
-            if (found.isEmpty()) {
-                return Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "预算不存在"));
-            }
-            if (user.admin()) {
-                return Future.succeededFuture(Role.ADMIN);
-            }
-            return catalog.roleOf(documentId, user.id()).compose(role -> role.isPresent()
-                    ? Future.succeededFuture(role.get())
-                    : Future.failedFuture(new ApiException(ErrorCode.FORBIDDEN, "您不是该预算的成员")));
-        });
+        if (!user.mayCreateDocuments()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "只有管理员和填报人可以查看用户列表");
+        }
+        catalog.users().onSuccess(users -> {
+            JsonArray list = new JsonArray();
+            users.forEach(u -> list.add(new JsonObject().put("username", u.username()).put("name", u.displayName())
+                    .put("globalRole", u.globalRole())));
+            ctx.json(list);
+        }).onFailure(ctx::fail);
     }
 
     private void listTemplates(RoutingContext ctx) {

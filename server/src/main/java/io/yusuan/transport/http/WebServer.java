@@ -18,6 +18,7 @@ import io.yusuan.importer.BudgetImporter;
 import io.yusuan.domain.ErrorCode;
 import io.yusuan.room.RoomRegistry;
 import io.yusuan.store.Catalog;
+import io.yusuan.store.EventLog;
 import io.yusuan.templates.TemplateLibrary;
 import io.yusuan.transport.ws.WsSession;
 import io.yusuan.transport.ws.protocol.WireEncoder;
@@ -37,9 +38,11 @@ public final class WebServer {
     private final Tokens tokens;
     private final WireEncoder encoder;
     private final DocumentCreator creator;
+    private final EventLog log;
 
-    public WebServer(Vertx vertx, Settings settings, Pool pool, Catalog catalog, RoomRegistry rooms,
+    public WebServer(Vertx vertx, Settings settings, Pool pool, Catalog catalog, EventLog log, RoomRegistry rooms,
                      TemplateLibrary templates, Tokens tokens, WireEncoder encoder, DocumentCreator creator) {
+        this.log = log;
         this.creator = creator;
         this.vertx = vertx;
         this.settings = settings;
@@ -68,6 +71,10 @@ public final class WebServer {
         });
         new AuthRoutes(vertx, catalog, tokens).mount(router);
         new DocumentRoutes(catalog, rooms, templates, encoder).mount(router);
+        DocumentAccess access = new DocumentAccess(catalog);
+        new CommandRoutes(rooms, access).mount(router);
+        new HistoryRoutes(rooms, log, access).mount(router);
+        new VersionRoutes(rooms, log, templates, encoder, access).mount(router);
         imports.mount(router);
         router.route("/api/*").handler(ctx -> ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "没有这个接口"));
         router.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, settings.webroot().toString())
