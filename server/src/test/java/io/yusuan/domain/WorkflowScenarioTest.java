@@ -13,6 +13,7 @@ import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.workflow.Role;
 import io.yusuan.domain.workflow.SectionStatus;
 import io.yusuan.domain.workflow.WorkflowAction;
+import io.yusuan.support.WorkflowMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,51 +45,18 @@ class WorkflowScenarioTest {
         return s;
     }
 
-    /**
-     * The matrix, cell by cell: state × action → the answer for editor, reviewer, supervisor, admin
-     * ("ok" = accepted). Comments are always given, so only role and state decide.
-     */
-    static final List<String> MATRIX = List.of(
-            "draft     submit  ok            FORBIDDEN     FORBIDDEN     ok",
-            "draft     recall  INVALID_STATE FORBIDDEN     FORBIDDEN     INVALID_STATE",
-            "draft     return  FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "draft     approve FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "draft     reopen  FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "submitted submit  INVALID_STATE FORBIDDEN     FORBIDDEN     INVALID_STATE",
-            "submitted recall  ok            FORBIDDEN     FORBIDDEN     ok",
-            "submitted return  FORBIDDEN     FORBIDDEN     ok            ok",
-            "submitted approve FORBIDDEN     FORBIDDEN     ok            ok",
-            "submitted reopen  FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "approved  submit  INVALID_STATE FORBIDDEN     FORBIDDEN     INVALID_STATE",
-            "approved  recall  INVALID_STATE FORBIDDEN     FORBIDDEN     INVALID_STATE",
-            "approved  return  FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "approved  approve FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "approved  reopen  FORBIDDEN     FORBIDDEN     ok            ok",
-            "returned  submit  ok            FORBIDDEN     FORBIDDEN     ok",
-            "returned  recall  INVALID_STATE FORBIDDEN     FORBIDDEN     INVALID_STATE",
-            "returned  return  FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "returned  approve FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE",
-            "returned  reopen  FORBIDDEN     FORBIDDEN     INVALID_STATE INVALID_STATE");
-
-    static final List<Role> ROLES = List.of(Role.EDITOR, Role.REVIEWER, Role.SUPERVISOR, Role.ADMIN);
-
     @Test
     void roleTimesActionTimesStateCellByCell() {
         List<String> wrong = new ArrayList<>();
-        for (String line : MATRIX) {
-            String[] cells = line.trim().split("\\s+");
-            SectionStatus status = SectionStatus.valueOf(cells[0].toUpperCase());
-            WorkflowAction action = WorkflowAction.fromWire(cells[1]).orElseThrow();
-            for (int r = 0; r < ROLES.size(); r++) {
-                Decision decision = inState(status).decide(step("gp_exp", action, "理由"), ROLES.get(r));
-                String got = decision.accepted() ? "ok" : decision.rejection().code().name();
-                if (!got.equals(cells[2 + r])) {
-                    wrong.add(line.split("\\s+")[0] + " " + cells[1] + " " + ROLES.get(r) + ": expected " + cells[2 + r]
-                            + ", got " + got);
-                }
+        for (WorkflowMatrix.Cell cell : WorkflowMatrix.cells()) {
+            Decision decision = inState(cell.state()).decide(step("gp_exp", cell.action(), "理由"), cell.role());
+            String got = decision.accepted() ? "ok" : decision.rejection().code().name();
+            if (!got.equals(cell.expected())) {
+                wrong.add(cell + ": expected " + cell.expected() + ", got " + got);
             }
         }
         assertEquals(List.of(), wrong);
+        assertEquals(80, WorkflowMatrix.cells().size());
     }
 
     @Test

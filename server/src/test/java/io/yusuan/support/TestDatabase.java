@@ -56,14 +56,14 @@ public final class TestDatabase {
 
     /** Just enough URL handling for postgres://user:pass@host:port/db. */
     public record PgUrl(String user, String password, String host, int port, String database) {
-        static PgUrl parse(String url) {
+        public static PgUrl parse(String url) {
             java.net.URI uri = java.net.URI.create(url.replaceFirst("^postgresql:", "postgres:"));
             String[] info = uri.getUserInfo() == null ? new String[]{"postgres"} : uri.getUserInfo().split(":", 2);
             return new PgUrl(info[0], info.length > 1 ? info[1] : "", uri.getHost(),
                     uri.getPort() < 0 ? 5432 : uri.getPort(), uri.getPath().replaceFirst("^/", ""));
         }
 
-        String jdbc() {
+        public String jdbc() {
             return "jdbc:postgresql://" + host + ":" + port + "/" + database;
         }
 

@@ -61,9 +61,13 @@ public final class WebServer {
         ImportRoutes imports = new ImportRoutes(vertx, new BudgetImporter(templates), creator,
                 settings.dataDir().resolve("uploads"));
         imports.mountBodyHandler(router, tokens);
+        DocumentAccess access = new DocumentAccess(catalog);
+        DocumentImportRoutes documentImports = new DocumentImportRoutes(vertx, new BudgetImporter(templates), rooms,
+                access, settings.dataDir().resolve("uploads"));
+        documentImports.mountBodyHandler(router, tokens);
         BodyHandler json = BodyHandler.create().setBodyLimit(1024 * 1024);
         router.route("/api/*").handler(ctx -> {
-            if (ctx.request().path().equals("/api/import")) {
+            if (ctx.request().path().equals("/api/import") || DocumentImportRoutes.matches(ctx.request().path())) {
                 ctx.next();
             } else {
                 json.handle(ctx);
@@ -71,7 +75,7 @@ public final class WebServer {
         });
         new AuthRoutes(vertx, catalog, tokens).mount(router);
         new DocumentRoutes(catalog, rooms, templates, encoder).mount(router);
-        DocumentAccess access = new DocumentAccess(catalog);
+        documentImports.mount(router);
         new CommandRoutes(rooms, access).mount(router);
         new HistoryRoutes(rooms, log, access).mount(router);
         new VersionRoutes(rooms, log, templates, encoder, access).mount(router);
