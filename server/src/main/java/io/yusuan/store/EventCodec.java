@@ -148,7 +148,8 @@ public final class EventCodec {
         if (approved != null) {
             approval = new VersionApproval(new ApprovedVersion(approved.getInteger("number"), version, by, at,
                     approved.getString("comment"), approved.getString("hash")),
-                    ContentCodec.read(approved.getJsonObject("content")));
+                    // Light reads (activity, history) leave the frozen content out.
+                    approved.containsKey("content") ? ContentCodec.read(approved.getJsonObject("content")) : null);
         }
         JsonObject replaced = payload.getJsonObject("replaced");
         return new AppliedEvent(version, by, clientOpId, at, rows, marks, changes, texts, steps, notes, approval,

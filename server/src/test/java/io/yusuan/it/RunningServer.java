@@ -79,6 +79,23 @@ final class RunningServer implements AutoCloseable {
         return new Response(response.statusCode(), response.body());
     }
 
+    /** A multipart upload of a file as field {@code file}. */
+    Response upload(String path, String token, Path file) throws IOException, InterruptedException {
+        String boundary = "----yusuan" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: text/plain\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(java.nio.file.Files.readAllBytes(file));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
+    }
+
     String login(String username) throws IOException, InterruptedException {
         Response response = request("POST", "/api/login", null,
                 new JsonObject().put("username", username).put("password", "yusuan").encode());

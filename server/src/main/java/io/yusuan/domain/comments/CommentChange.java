@@ -7,10 +7,17 @@ package io.yusuan.domain.comments;
 public record CommentChange(Kind kind, String thread, String comment, CommentAnchor anchor, String text) {
 
     public enum Kind {
-        OPENED, REPLIED, RESOLVED, REOPENED;
+        OPENED("open"), REPLIED("reply"), RESOLVED("resolve"), REOPENED("reopen");
 
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** As the comment message names it: open, reply, resolve, reopen. */
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return wireName;
         }
     }
 }
