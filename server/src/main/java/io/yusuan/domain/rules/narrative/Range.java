@@ -35,6 +35,18 @@ record Range(BigDecimal lo, BigDecimal hi) {
         return new Range(low, high);
     }
 
+    /**
+     * part ÷ (part + rest) × 100: the share of a part in a total that includes it. Tighter than
+     * {@link #percent} with the total's own range, because part and total move together.
+     */
+    static Range share(Range part, Range rest) {
+        BigDecimal lo = part.lo.max(BigDecimal.ZERO);
+        BigDecimal hi = part.hi.max(BigDecimal.ZERO);
+        BigDecimal low = lo.signum() == 0 ? BigDecimal.ZERO : lo.multiply(HUNDRED).divide(lo.add(rest.hi), MC);
+        BigDecimal high = hi.add(rest.lo).signum() <= 0 ? HUNDRED : hi.multiply(HUNDRED).divide(hi.add(rest.lo.max(BigDecimal.ZERO)), MC);
+        return new Range(low, high);
+    }
+
     boolean overlaps(Range other) {
         return lo.compareTo(other.hi) <= 0 && other.lo.compareTo(hi) <= 0;
     }

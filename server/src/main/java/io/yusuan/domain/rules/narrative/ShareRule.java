@@ -50,7 +50,7 @@ final class ShareRule {
         }
         boolean addsUp = sum.subtract(HUNDRED).abs().compareTo(rounding) <= 0;
         if (addsUp) {
-            judgeEach(parts, partsRange, partsValue, true, "所列各项合计", out);
+            judgeEach(parts, null, partsValue, true, "所列各项合计", out);
             return;
         }
         Claim head = group.head();
@@ -68,9 +68,10 @@ final class ShareRule {
         }
     }
 
+    /** {@code total} null: the total is the parts' own sum. */
     private static void judgeEach(List<Claim> parts, Range total, BigDecimal totalValue, boolean whole, String base,
                                   Findings out) {
-        if (!total.positive()) {
+        if (totalValue.signum() <= 0 || total != null && !total.positive()) {
             return;
         }
         List<BigDecimal> largestRemainder = whole ? largestRemainder(parts, totalValue) : null;
@@ -78,7 +79,8 @@ final class ShareRule {
             Claim part = parts.get(i);
             Percent stated = part.share().percent();
             out.checked(ID);
-            Range allowed = Range.percent(part.amount().range(), total);
+            Range allowed = total != null ? Range.percent(part.amount().range(), total)
+                    : Range.share(part.amount().range(), rest(parts, i));
             boolean rounded = allowed.near(stated.value(), stated.half());
             boolean balanced = largestRemainder != null && largestRemainder.get(i).compareTo(stated.value()) == 0;
             if (rounded || balanced) {
@@ -88,6 +90,16 @@ final class ShareRule {
             out.add(ID, Severity.ERROR, "说明中「" + part.label() + " " + part.amount().text() + "」写为占" + stated.text()
                     + "，按" + base + "计算应为" + Wording.percent(should, stated.decimals()) + "。", List.of(), null, null);
         }
+    }
+
+    private static Range rest(List<Claim> parts, int except) {
+        Range rest = Range.point(BigDecimal.ZERO);
+        for (int j = 0; j < parts.size(); j++) {
+            if (j != except) {
+                rest = rest.plus(parts.get(j).amount().range());
+            }
+        }
+        return rest;
     }
 
     /**
