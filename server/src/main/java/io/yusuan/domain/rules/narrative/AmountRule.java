@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * T01: an amount quoted beside a label that names one table figure equals that figure, within the
  * rounding of the digits it is written with («9.9 万元» stands for anything from 9.85 to 9.95 万元).
+ * An amount the sentence gives for another year («2023 年…», «上年预算…») is not a figure of these
+ * tables and is left alone.
  */
 final class AmountRule {
 
@@ -18,7 +20,7 @@ final class AmountRule {
 
     static void check(Claims claims, FigureIndex index, Findings out) {
         for (Claim claim : claims.amounts()) {
-            if (claim.token().approximate() || claim.keys().isEmpty()) {
+            if (claim.token().approximate() || claim.keys().isEmpty() || !claims.thisYear(claim)) {
                 continue;
             }
             List<Figure> figures = Resolver.figures(claim.keys(), index);

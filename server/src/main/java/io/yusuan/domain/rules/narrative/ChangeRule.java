@@ -111,6 +111,8 @@ final class ChangeRule {
             }
             if (item.claim() != null) {
                 covered = covered.plus(item.claim().amount().range());
+            } else if (!claims.thisYear(head)) {
+                return; // the tables hold this year's figures, not those of the year the head speaks of
             } else {
                 List<Figure> figures = Resolver.figures(Labels.read(item.change().lead()), index);
                 if (figures.isEmpty()) {

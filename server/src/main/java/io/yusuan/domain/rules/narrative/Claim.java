@@ -9,6 +9,7 @@ final class Claim {
 
     private final Token amount;
     private final Labels.Keys keys;
+    private final int year;
     private Token change;
     private Token rate;
     private Token share;
@@ -16,6 +17,12 @@ final class Claim {
     Claim(Token amount) {
         this.amount = amount;
         this.keys = Labels.read(amount.lead());
+        this.year = Labels.yearOf(amount.lead());
+    }
+
+    /** The year its words give it ({@link Labels#yearOf}). */
+    int year() {
+        return year;
     }
 
     Token token() {

@@ -27,12 +27,14 @@ final class ClaimReader {
     private final List<Token> tokens;
     private final Map<Integer, Claim> claimAt = new HashMap<>();
     private final Set<Integer> standalone = new LinkedHashSet<>();
+    private final Set<Integer> attached = new LinkedHashSet<>();
 
     private ClaimReader(List<Token> tokens) {
         this.tokens = tokens;
     }
 
-    static Claims read(NarrativeText text) {
+    /** @param year the budget year if known, else 0 */
+    static Claims read(NarrativeText text, int year) {
         List<Token> tokens = new ArrayList<>();
         int sentence = 0;
         List<List<String>> paragraphs = text.paragraphs();
@@ -41,10 +43,10 @@ final class ClaimReader {
                 Tokenizer.read(s, p, sentence++, tokens);
             }
         }
-        return new ClaimReader(tokens).claims();
+        return new ClaimReader(tokens).claims(year);
     }
 
-    private Claims claims() {
+    private Claims claims(int knownYear) {
         attach();
         List<Claim> amounts = new ArrayList<>();
         Map<BigDecimal, List<Token>> changes = new TreeMap<>();
@@ -58,7 +60,13 @@ final class ClaimReader {
                 }
             }
         }
-        return new Claims(amounts, shareGroups(), breakdowns(), changes);
+        int year = knownYear;
+        if (year <= 0) {
+            for (Claim c : amounts) {
+                year = Math.max(year, c.year());
+            }
+        }
+        return new Claims(amounts, shareGroups(), breakdowns(), changes, year);
     }
 
     private void attach() {
@@ -90,6 +98,7 @@ final class ClaimReader {
                     } else if (last != null && last.change() == null && !last.token().listTail() && !introSinceLast
                             && bare == 1) {
                         last.change(t);
+                        attached.add(t.index());
                     }
                     lastChange = t;
                     bare = 0;
@@ -231,7 +240,7 @@ final class ClaimReader {
                 items.add(new Component(c, c.change()));
             } else if (standalone.contains(i)) {
                 items.add(new Component(null, t));
-            } else if (t.kind() == Kind.CHANGE && !isAttached(t)) {
+            } else if (t.kind() == Kind.CHANGE && !attached.contains(i)) {
                 complete = false;
             }
         }
@@ -249,15 +258,6 @@ final class ClaimReader {
             }
             if (k == Kind.AMOUNT) {
                 return false;
-            }
-        }
-        return false;
-    }
-
-    private boolean isAttached(Token change) {
-        for (Claim c : claimAt.values()) {
-            if (c.change() == change) {
-                return true;
             }
         }
         return false;

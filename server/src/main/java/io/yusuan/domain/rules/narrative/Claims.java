@@ -13,9 +13,15 @@ import java.util.Map;
  * @param changesByAmount  for each stated amount (元), the changes the text attaches to it anywhere:
  *                         a breakdown whose head states no change takes the change stated for the
  *                         same amount elsewhere — if the text states only one
+ * @param budgetYear       the year of the tables, given or the latest the text writes before an amount
  */
 record Claims(List<Claim> amounts, List<ShareGroup> shareGroups, List<Breakdown> breakdowns,
-              Map<BigDecimal, List<Token>> changesByAmount) {
+              Map<BigDecimal, List<Token>> changesByAmount, int budgetYear) {
+
+    /** Whether an amount is of the budget year, as far as its words tell (no year named counts as yes). */
+    boolean thisYear(Claim claim) {
+        return claim.year() == 0 || claim.year() > 0 && (budgetYear == 0 || claim.year() == budgetYear);
+    }
 
     /**
      * Shares listed together. {@code head} is the amount they were introduced as parts of («其中»,

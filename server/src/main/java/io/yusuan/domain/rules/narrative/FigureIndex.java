@@ -29,6 +29,15 @@ public interface FigureIndex {
     Optional<Figure> publicExpenseTotal();
 
     /**
+     * The budget year of the tables (2024), so that a figure the text gives for another year («2023 年
+     * 一般公共预算支出 1699.64 万元») is not compared with this year's. 0 when unknown: the latest year
+     * the text writes before an amount is taken.
+     */
+    default int budgetYear() {
+        return 0;
+    }
+
+    /**
      * This index restricted to some tables (section keys), for a chapter that explains those tables
      * only — «关于财政拨款收支总表的说明» quotes 卫生健康支出 of that table, not of 收支总表.
      */
@@ -44,6 +53,11 @@ public interface FigureIndex {
             @Override
             public Optional<Figure> publicExpenseTotal() {
                 return all.publicExpenseTotal();
+            }
+
+            @Override
+            public int budgetYear() {
+                return all.budgetYear();
             }
         };
     }

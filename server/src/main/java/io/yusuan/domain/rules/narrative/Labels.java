@@ -23,7 +23,9 @@ public final class Labels {
                     + "|\\(\\d{1,2}\\)[、.]?|\\d{1,2}[、.](?!\\d)|[一二三四五六七八九十]+是|其中[：，]?)");
     private static final Pattern LEVEL_MARK = Pattern.compile("\\((类|款|项)\\)");
     private static final Pattern CODE = Pattern.compile("\\((\\d{3}|\\d{5}|\\d{7})\\)");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}年度?");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})年度?");
+    /** «上年预算 …», «去年支出 …»: a figure of last year (but «上年结转» is this year's income). */
+    private static final Pattern LAST_YEAR = Pattern.compile("(上年|去年|上一年)度?(预算|决算|执行|实际|同期|支出|收入|安排)|同期");
     private static final String QUOTES = "“”‘’\"'《》「」*";
 
     /** Words before a name that only say whose or when («本单位当年…», «其中：…», «和…»). */
@@ -95,6 +97,23 @@ public final class Labels {
         }
         names.remove("");
         return new Keys(code, new ArrayList<>(names));
+    }
+
+    /**
+     * The year the words before an amount give it: the last «2024 年» among them, −1 for last year
+     * («上年预算»), 0 when they name none.
+     */
+    static int yearOf(String lead) {
+        String s = Chars.canonical(lead);
+        if (LAST_YEAR.matcher(s).find()) {
+            return -1;
+        }
+        Matcher year = YEAR.matcher(s);
+        int found = 0;
+        while (year.find()) {
+            found = Integer.parseInt(year.group(1));
+        }
+        return found;
     }
 
     /** Removes quotes, the year and whatever precedes it, ordinals and leading filler words. */

@@ -26,7 +26,7 @@ final class RunningCostRule {
         Figure figure = publicTotal.get();
         BigDecimal limit = BigDecimal.valueOf(figure.amount().fen(), 2);
         for (Claim claim : claims.amounts()) {
-            if (claim.token().approximate() || !namesRunningCosts(claim)) {
+            if (claim.token().approximate() || !namesRunningCosts(claim) || !claims.thisYear(claim)) {
                 continue;
             }
             out.checked(ID);

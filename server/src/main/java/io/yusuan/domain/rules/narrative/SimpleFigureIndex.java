@@ -16,6 +16,7 @@ public final class SimpleFigureIndex implements FigureIndex {
 
     private final Map<String, List<Figure>> byLabel = new LinkedHashMap<>();
     private Figure publicExpenseTotal;
+    private int budgetYear;
 
     /** Adds a figure under a printed label or a code; a label that normalises to nothing is ignored. */
     public SimpleFigureIndex add(String label, CellRef cell, Money amount, String table) {
@@ -29,6 +30,16 @@ public final class SimpleFigureIndex implements FigureIndex {
     public SimpleFigureIndex publicExpenseTotal(CellRef cell, Money amount, String table) {
         publicExpenseTotal = new Figure(cell, amount, table);
         return this;
+    }
+
+    public SimpleFigureIndex budgetYear(int year) {
+        budgetYear = year;
+        return this;
+    }
+
+    @Override
+    public int budgetYear() {
+        return budgetYear;
     }
 
     @Override

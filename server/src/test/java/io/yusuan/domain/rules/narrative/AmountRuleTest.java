@@ -108,6 +108,19 @@ class AmountRuleTest {
     }
 
     @Test
+    void anAmountOfAnotherYearIsNotComparedWithThisYearsFigure() {
+        String text = "2023 年卫生健康支出 1000.00 万元，2024 年卫生健康支出 1127.50 万元；上年预算支出 900 万元。";
+        NarrativeReport inferred = check(text, index());
+        assertEquals(List.of(), inferred.results(), "the latest year written, 2024, is taken for the budget's");
+        assertEquals(1, inferred.checked("T01"));
+        NarrativeReport known = check(text.replace("1127.50", "1127.60"), index().budgetYear(2024));
+        assertEquals(List.of("T01 ERROR"), found(known));
+        assertEquals(0, check(text, index().budgetYear(2025)).checked("T01"));
+        assertEquals(1, check("上年结转 260.64 万元。", new SimpleFigureIndex().add("一、上年结转",
+                cell("fin_summary", "carry_over"), wan("260.64"), "财政拨款收支总表")).checked("T01"), "上年结转 is this year's");
+    }
+
+    @Test
     void approximateAmountsAndThresholdsAreNotFigures() {
         NarrativeReport report = check("提租补贴约 30 万元；卫生健康支出 50 万元以上的项目 0 个。", index());
         assertEquals(List.of(), report.results());
