@@ -34,7 +34,7 @@ final class AmountRule {
             if (quoted.range().contains(table)) {
                 continue;
             }
-            String message = "说明中「" + claim.label() + "」写为" + quoted.text() + "，表「" + figure.table() + "」中为"
+            String message = "说明中" + (claim.label().isEmpty() ? "" : "「" + claim.label() + "」") + "写为" + quoted.text() + "，表「" + figure.table() + "」中为"
                     + Wording.exact(table, quoted) + "，应为" + Wording.asQuoted(table, quoted) + "。";
             List<CellRef> cells = figures.stream().map(Figure::cell).toList();
             out.add(ID, Severity.ERROR, message, cells, quoted.money(), figure.amount());

@@ -76,7 +76,7 @@ final class ChangeRule {
         BigDecimal lastValue = up ? a.yuan().subtract(delta.yuan()) : a.yuan().add(delta.yuan());
         BigDecimal should = delta.yuan().multiply(HUNDRED).divide(lastValue, MC);
         String word = up ? "增长" : "下降";
-        String message = "说明中「" + claim.label() + "」" + a.text() + "，比上年" + (up ? "增加" : "减少") + delta.text()
+        String message = "说明中" + claim.describe() + "，比上年" + (up ? "增加" : "减少") + delta.text()
                 + "，" + word + "率写为" + stated.text() + "，应为" + Wording.percent(should, stated.decimals()) + "（"
                 + delta.text() + "÷上年数" + Wording.asQuoted(lastValue, a) + "）" + hint(a, delta, up, stated) + "。";
         out.add(ID, Severity.ERROR, message, List.of(), null, null);
@@ -142,7 +142,7 @@ final class ChangeRule {
         }
         boolean roundingMayExplain = gap.compareTo(widest(all)) <= 0;
         int decimals = Math.max(2, Wording.decimalsOf(total));
-        String message = "说明中「" + head.label() + "」" + head.amount().text() + "较上年" + Wording.change(total.yuan(), total,
+        String message = "说明中" + head.describe() + "较上年" + Wording.change(total.yuan(), total,
                 decimals) + elsewhere + "，其下所列各项变动之和为" + Wording.change(listed, total, decimals) + "（" + terms + "），两者不一致"
                 + (roundingMayExplain ? "；若有的项是约数，差额可能出自舍入，请写到与总数相同的位数" : "") + "。";
         out.add(ID, roundingMayExplain ? Severity.WARNING : Severity.ERROR, message, cells, money(listed), total.money());

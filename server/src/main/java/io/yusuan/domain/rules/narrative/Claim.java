@@ -45,6 +45,12 @@ final class Claim {
         return keys.code() == null ? "" : keys.code();
     }
 
+    /** «「卫生健康支出」1127.50万元», or the amount alone when the sentence gives no label. */
+    String describe() {
+        String label = label();
+        return (label.isEmpty() ? "" : "「" + label + "」") + amount.amount().text();
+    }
+
     Token change() {
         return change;
     }

@@ -60,11 +60,11 @@ final class ShareRule {
         Range total = head.amount().range();
         if (partsRange.overlaps(total)) {
             out.checked(ID);
-            out.add(ID, Severity.ERROR, "说明中" + head.label() + head.amount().text() + "的各项占比" + listed(parts)
+            out.add(ID, Severity.ERROR, "说明中" + head.describe() + "的各项占比" + listed(parts)
                     + "合计为" + sum.toPlainString() + "%，而所列各项金额合计即为总额，占比之和应为100%。", List.of(), null, null);
-            judgeEach(parts, total, head.amount().yuan(), true, head.label() + head.amount().text(), out);
+            judgeEach(parts, total, head.amount().yuan(), true, head.describe(), out);
         } else if (group.headInSentence() && partsRange.hi().compareTo(total.lo()) < 0) {
-            judgeEach(parts, total, head.amount().yuan(), false, head.label() + head.amount().text(), out);
+            judgeEach(parts, total, head.amount().yuan(), false, head.describe(), out);
         }
     }
 
@@ -87,7 +87,7 @@ final class ShareRule {
                 continue;
             }
             BigDecimal should = part.amount().yuan().multiply(HUNDRED).divide(totalValue, MathContext.DECIMAL64);
-            out.add(ID, Severity.ERROR, "说明中「" + part.label() + " " + part.amount().text() + "」写为占" + stated.text()
+            out.add(ID, Severity.ERROR, "说明中" + part.describe() + "写为占" + stated.text()
                     + "，按" + base + "计算应为" + Wording.percent(should, stated.decimals()) + "。", List.of(), null, null);
         }
     }

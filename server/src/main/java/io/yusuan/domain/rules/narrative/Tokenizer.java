@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class Tokenizer {
 
     private static final Pattern FIGURE = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)(万元|亿元|元|%)");
-    private static final Pattern FLAT = Pattern.compile("无增减变化|无增减|持平");
+    /** Exactly unchanged; «基本持平» (roughly) is no figure. */
+    private static final Pattern FLAT = Pattern.compile("无增减变化|无增减|(?<!基本|大致|大体)持平");
     private static final Pattern INTRO = Pattern.compile("其中|分为|包括");
     private static final Pattern UP = Pattern.compile("(增加|增长率|增长|上升|提高|增幅|增|升)(了|为)?$");
     private static final Pattern DOWN = Pattern.compile("(减少|下降率|下降|降低|减幅|降幅|减|降)(了|为)?$");

@@ -141,6 +141,15 @@ class ChangeRuleTest {
     }
 
     @Test
+    void roughlyUnchangedIsNotZero() {
+        SimpleFigureIndex index = new SimpleFigureIndex()
+                .add("人员经费", cell("basic_exp", "personnel"), wan("300"), "基本支出表")
+                .add("公用经费", cell("basic_exp", "public"), wan("200"), "基本支出表");
+        NarrativeReport report = check("基本支出 500 万元，较上年增加 10 万元，其中：人员经费增加 10 万元，公用经费与上年基本持平。", index);
+        assertEquals(0, report.checked("T03"));
+    }
+
+    @Test
     void itemsThatDoNotCoverTheTotalAreNotSummed() {
         NarrativeReport report = check("支出 1000 万元，较上年增加 50 万元，其中：人员经费 300 万元，较上年增加 10 万元；"
                 + "公用经费 200 万元，较上年增加 5 万元。");

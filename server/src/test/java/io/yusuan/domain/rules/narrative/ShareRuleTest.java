@@ -35,7 +35,7 @@ class ShareRuleTest {
         NarrativeReport report = check("其中：基本支出 50.00 万元，占 25%；项目支出 100.00 万元，占 75%。");
         assertEquals(List.of("T02 ERROR", "T02 ERROR"), found(report));
         RuleResult r = report.results().get(0);
-        assertEquals("说明中「基本支出 50.00万元」写为占25%，按所列各项合计计算应为33%。", r.message());
+        assertEquals("说明中「基本支出」50.00万元写为占25%，按所列各项合计计算应为33%。", r.message());
         assertEquals(Severity.ERROR, r.severity());
         assertNull(r.left(), "a share is not an amount");
         assertEquals(List.of(), check("其中：基本支出 50.00 万元，占 25%；项目支出 150.00 万元，占 75%。").results());
@@ -47,7 +47,7 @@ class ShareRuleTest {
         NarrativeReport report = check(text);
         assertEquals(List.of("T02 ERROR", "T02 ERROR"), found(report));
         assertTrue(report.results().get(0).message().contains("合计为97.00%"), report.results().get(0).message());
-        assertTrue(report.results().get(1).message().contains("「卫生健康支出 1127.50万元」写为占60.59%，按一般公共预算支出1773.19万元计算应为63.59%"),
+        assertTrue(report.results().get(1).message().contains("「卫生健康支出」1127.50万元写为占60.59%，按「一般公共预算支出」1773.19万元计算应为63.59%"),
                 report.results().get(1).message());
         assertEquals(5, report.checked("T02"), "the sum and each of the four shares");
     }
