@@ -46,6 +46,7 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
     /** Tables marked 空表, with the note printed under them. */
     final Map<String, String> emptyNotes = new LinkedHashMap<>();
     Workflow workflow = new Workflow();
+    private final NarrativeChecks.Memo narrativeMemo = new NarrativeChecks.Memo();
     CommentBook comments = new CommentBook();
     long version;
     private Instant lastChange;
@@ -193,6 +194,11 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
         return this;
     }
 
+    @Override
+    public NarrativeChecks.Memo narrativeMemo() {
+        return narrativeMemo;
+    }
+
     public boolean isTextCell(CellRef ref) {
         return layout.cell(ref).map(s -> s.column().kind() == ColumnKind.TEXT).orElse(false);
     }
@@ -299,7 +305,7 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
         }
         version++;
         List<CheckChange> checkChanges = new ArrayList<>(checks.recheckEmptiness(this, sections));
-        checkChanges.addAll(checks.recheckTexts(this, new TextChecks.Trigger(sections, false)));
+        checkChanges.addAll(checks.recheckTexts(this, new TextChecks.Trigger(sections, Set.of())));
         return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), changes, List.of(),
                 List.of(), null, null, event.reason(), List.of(), checkChanges);
     }
@@ -362,7 +368,7 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
         changed.forEach(ref -> sections.add(ref.section()));
         result.addAll(checks.recheckEmptiness(this, sections));
         if (!changed.isEmpty()) {
-            result.addAll(checks.recheckTexts(this, new TextChecks.Trigger(Set.of(), true)));
+            result.addAll(checks.recheckTexts(this, new TextChecks.Trigger(Set.of(), changed)));
         }
         return result;
     }
@@ -392,7 +398,7 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
         List<CalcChange> calc = recompute(before.keySet());
         recheckAfterFigures(before.keySet(), calc);
         checks.recheckEmptiness(this, textSections);
-        checks.recheckTexts(this, new TextChecks.Trigger(textSections, false));
+        checks.recheckTexts(this, new TextChecks.Trigger(textSections, Set.of()));
         return calc;
     }
 

@@ -35,6 +35,8 @@ final class CheckResults {
         Map<String, String> emptySections();
 
         TextChecks.Texts texts();
+
+        NarrativeChecks.Memo narrativeMemo();
     }
 
     private final Map<String, RuleResult> results = new LinkedHashMap<>();

@@ -38,7 +38,11 @@ final class TextChecks {
      * What changed, to pick the checks to run again: texts of these sections, and whether any
      * figure moved (the narrative quotes figures). Null stands for everything.
      */
-    record Trigger(Set<String> textSections, boolean figures) {
+    record Trigger(Set<String> textSections, Set<io.yusuan.domain.budget.CellRef> figures) {
+
+        boolean figuresChanged() {
+            return !figures.isEmpty();
+        }
     }
 
     private TextChecks() {
@@ -52,7 +56,9 @@ final class TextChecks {
             }
             switch (def.check()) {
                 case INDICATORS -> def.sections().forEach(s -> results.addAll(indicators(view, def, s)));
-                case NARRATIVE -> results.addAll(NarrativeChecks.evaluate(view, def));
+                case NARRATIVE -> results.addAll(NarrativeChecks.evaluate(view, def,
+                        trigger == null || trigger.textSections().stream().anyMatch(def.sections()::contains)
+                                ? null : trigger.figures()));
                 default -> throw new IllegalStateException("unknown check " + def.check());
             }
         }
@@ -64,7 +70,7 @@ final class TextChecks {
         Set<String> prefixes = new HashSet<>();
         for (CheckDef def : layout.template().checks()) {
             if (runs(def, trigger)) {
-                prefixes.add(def.id() + ":");
+                prefixes.add(NARRATIVE.equals(def.check()) ? NarrativeChecks.KEY_PREFIX : def.id() + ":");
             }
         }
         return prefixes;
@@ -75,7 +81,7 @@ final class TextChecks {
             return true;
         }
         boolean textsTouched = def.sections().stream().anyMatch(trigger.textSections()::contains);
-        return textsTouched || (trigger.figures() && NARRATIVE.equals(def.check()));
+        return textsTouched || (trigger.figuresChanged() && NARRATIVE.equals(def.check()));
     }
 
     /**

@@ -53,8 +53,10 @@ public final class TemplateParser {
         }
         List<CheckDef> checks = new ArrayList<>();
         for (JsonNode check : root.path("checks")) {
+            Map<String, List<String>> scopes = new LinkedHashMap<>();
+            check.path("scopes").fields().forEachRemaining(e -> scopes.put(e.getKey(), strings(e.getValue())));
             checks.add(new CheckDef(required(check, "id"), required(check, "check"), strings(check.path("sections")),
-                    severity(check.path("severity").asText("warning"))));
+                    severity(check.path("severity").asText("warning")), scopes));
         }
         return new Template(required(root, "id"), required(root, "title"), root.path("displayUnit").asText("元"),
                 sections, rules, checks);
