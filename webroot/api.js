@@ -66,6 +66,53 @@ export async function login(username, password) {
   return data;
 }
 
+/** Any JSON call of the API (GET when body is undefined); rejects with ApiError. */
+export function api(method, path, body) {
+  return request(method, path, body);
+}
+
+/** The document's own API path: /api/documents/7/versions … */
+export function docPath(id, rest = '') {
+  return `/api/documents/${encodeURIComponent(id)}${rest}`;
+}
+
+/**
+ * A file the API serves behind the bearer token (an export). fetch, not a plain link: a link cannot
+ * carry the Authorization header, and a token in the URL would end up in logs and browser history.
+ * Resolves to {blob, name} (name from Content-Disposition when the server gives one).
+ */
+export async function fetchFile(path) {
+  const headers = {};
+  const current = session();
+  if (current) headers.Authorization = `Bearer ${current.token}`;
+  let response;
+  try {
+    response = await fetch(path, { headers });
+  } catch {
+    throw new ApiError(0, 'UNAVAILABLE', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) {
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    throw new ApiError(response.status, (data && data.code) || `HTTP_${response.status}`,
+      (data && data.message) || `服务器错误（${response.status}）`);
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  let name = null;
+  try {
+    name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : null;
+  } catch {
+    name = plain ? plain[1] : null;
+  }
+  return { blob: await response.blob(), name };
+}
+
 export function listDocuments() {
   return request('GET', '/api/documents');
 }

@@ -67,6 +67,14 @@ function documentSession() {
       unitToggle: $('#unit-toggle'),
       checks: $('#checks'),
       checkCount: $('#check-count'),
+      review: $('#doc-review'),
+      commentsPane: $('#comments-pane'),
+      versionsPane: $('#versions-pane'),
+      historyPane: $('#history-pane'),
+      membersPane: $('#members-pane'),
+      rail: $('#rail'),
+      banner: $('#version-banner'),
+      scroller: $('#doc-scroll'),
     }, conn, null);
   }
   docSession.me = s ? s.user : null;

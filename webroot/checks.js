@@ -91,7 +91,9 @@ function segments(line) {
 export class Checks {
   /**
    * els: {panel: #checks, count: #check-count}; grid: the document's Grid;
-   * hooks: doc() → the open document (for cell names), titleFor(key) → a cell's full tooltip
+   * hooks: doc() → the open document (for cell names), titleFor(key) → a cell's full tooltip,
+   *        side: the SidePanel the panel lives in, marking() → false while an approved version is shown
+   *        (the results are the draft's, its cells are not on screen)
    */
   constructor(els, grid, hooks) {
     this.panel = els.panel;
@@ -106,7 +108,7 @@ export class Checks {
     this.loaded = false;
     this.panelDecided = false;
     this.renderQueued = false;
-    this.count.addEventListener('click', () => this.togglePanel(this.panel.hidden, true));
+    this.count.addEventListener('click', () => this.togglePanel(!this.hooks.side.isOpen('checks'), true));
     this.panel.querySelector('.checks-close').addEventListener('click', () => this.togglePanel(false, true));
     this.list.addEventListener('click', (e) => {
       const li = e.target.closest('li[data-check-key]');
@@ -192,8 +194,19 @@ export class Checks {
     return this.resultsAt(cell).map((c) => `${SEVERITY_TEXT[c.severity]} ${c.rule}：${c.message}`).join('\n');
   }
 
+  /** The header count says whether the panel is open (it may be closed from the rail too). */
+  syncExpanded() {
+    this.count.setAttribute('aria-expanded', String(this.hooks.side.isOpen('checks')));
+  }
+
+  /** Every mark again, after the tables were rebuilt. */
+  remark() {
+    this.markCells(this.byCell.keys());
+  }
+
   /** Cells that are not in the rendered document have no td and are simply skipped. */
   markCells(cells) {
+    if (this.hooks.marking && !this.hooks.marking()) return;
     for (const cell of cells) {
       const td = this.grid.tds.get(cell);
       if (!td) continue;
@@ -223,8 +236,10 @@ export class Checks {
   }
 
   togglePanel(open, remember) {
-    this.panel.hidden = !open;
-    this.count.setAttribute('aria-expanded', String(open));
+    const side = this.hooks.side;
+    if (open) side.show('checks', remember);
+    else if (side.isOpen('checks')) side.hide();
+    this.syncExpanded();
     if (!remember) return;
     try {
       localStorage.setItem(PANEL_PREF, open ? 'open' : 'closed');
@@ -287,18 +302,8 @@ export class Checks {
   jump(key) {
     const c = this.items.get(key);
     if (!c) return;
-    const shown = c.cells.filter((cell) => this.grid.tds.has(cell));
-    if (!shown.length) {
+    if (!this.grid.reveal(c.cells, 'check')) {
       toast(c.cells.length ? '该问题涉及的单元格不在当前表格中' : '该问题不对应具体单元格');
-      return;
     }
-    const td = this.grid.tds.get(shown[0]);
-    td.scrollIntoView({ block: 'center', inline: 'center' });
-    td.focus({ preventScroll: true });
-    // Tables off screen are laid out only once visible, which can shift the target; aim again after that.
-    requestAnimationFrame(() => {
-      if (td.isConnected) td.scrollIntoView({ block: 'center', inline: 'center' });
-    });
-    this.grid.flash(shown.map((cell) => [cell, 'check']));
   }
 }

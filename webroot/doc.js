@@ -1,30 +1,52 @@
-// The open document: applies the server's stream of snapshot / applied / catchup
-// messages to the local model and turns the user's edits into edit messages.
-// The local model is the cell objects of the last snapshot, mutated in place.
+// The open document: applies the server's stream of snapshot / applied / catchup messages to the
+// local model and routes the user's actions to the modules that turn them into messages. The
+// model is the draft's cell objects of the last snapshot, mutated in place. An approved version
+// may be shown instead of the draft (read-only); the draft model keeps following the stream
+// meanwhile and is drawn again on the way back.
 
 import { Grid, cellKey } from './grid.js';
 import { Checks } from './checks.js';
 import { Presence } from './presence.js';
 import { RowEditor } from './rows.js';
 import { EmptyTables, hasSections } from './empty.js';
-import { parseInput, sameAmount } from './money.js';
-import { esc, toast, roleName, canEditRole } from './ui.js';
-import { REJECT_TEXT, newOpId, refOf, rejectMessage, cellTitle } from './protocol.js';
+import { CellEdits } from './edits.js';
+import { Commands } from './commands.js';
+import { Review } from './review.js';
+import { Reasons } from './reasons.js';
+import { Comments } from './comments.js';
+import { Texts } from './texts.js';
+import { ListRows } from './listrows.js';
+import { Panels } from './panels.js';
+import { closeAsk } from './dialogs.js';
+import { esc, toast, roleName, canEditDoc } from './ui.js';
+import { REJECT_TEXT, cellTitle } from './protocol.js';
 
 const MAX_BUFFER = 2000;
 
-/** Lines added or removed (or a 空表 mark) change the tables: such an event is followed by a fresh snapshot. */
-const hasRows = (ev) => Array.isArray(ev.rows) && ev.rows.length > 0;
-const restructures = (ev) => hasRows(ev) || hasSections(ev);
+/** Lines added or removed, a 空表 mark or an import change the tables: a fresh snapshot follows. */
+const restructures = (ev) => (Array.isArray(ev.rows) && ev.rows.length > 0) || hasSections(ev)
+  || (Array.isArray(ev.replaced) && ev.replaced.length > 0);
+
+function indexCells(doc) {
+  const cells = new Map();
+  for (const s of doc.sections) {
+    for (const row of s.rows) {
+      for (const [col, cell] of Object.entries(row.cells || {})) cells.set(cellKey(s.key, row.key, col), cell);
+    }
+  }
+  return cells;
+}
 
 export class DocumentSession {
-  /** els: {sheets, nav, title, presence, note, unitToggle, checks, checkCount}; conn: Connection; me: the signed-in user */
+  /** els: the page's elements (see app.js); conn: Connection; me: the signed-in user */
   constructor(els, conn, me) {
     this.els = els;
     this.conn = conn;
     this.me = me;
     this.docId = null;
     this.doc = null;
+    this.cells = new Map();
+    this.view = null; // {number, doc} while an approved version is on screen
     this.version = 0;
     this.unit = '元';
     this.seq = 0;
@@ -32,34 +54,56 @@ export class DocumentSession {
     this.syncing = false;
     this.subscribeId = null;
     this.buffer = [];
-    this.ops = new Map(); // clientOpId → {key, value, baseRev, requestId, epoch}
-    this.opByKey = new Map(); // cell key → clientOpId of the edit in flight
-    this.queued = new Map(); // cell key → value typed while an earlier edit was still in flight
-    this.myOps = new Set(); // every clientOpId this tab sent, so our own changes don't flash as someone else's
     this.ackTimer = 0;
+    const mayChange = () => !this.view && canEditDoc(this.doc);
     this.grid = new Grid(els.sheets, els.nav, {
-      canEdit: () => canEditRole(this.doc && this.doc.role),
-      displayValue: (key) => this.displayValue(key),
+      canEdit: (cell, section) => mayChange() && !this.review.locked(section),
+      displayValue: (key) => (this.view ? (this.grid.cells.get(key) || {}).value ?? null : this.edits.displayValue(key)),
+      displayText: (key) => (this.view ? (this.grid.cells.get(key) || {}).text ?? '' : this.texts.displayText(key)),
       titleFor: (key) => this.titleFor(key),
-      onCommit: (key, raw) => this.commit(key, raw),
-      onFocusCell: (key) => this.presence.focusChanged(key),
+      onCommit: (key, raw) => this.edits.commit(key, raw),
+      onEditText: (key, initial) => this.texts.open(key, initial),
+      onFocusCell: (key) => this.focusChanged(key),
       onReadOnly: (key) => this.readOnlyHint(key),
-      rowTools: (section, row) => this.rows.rowHtml(section, row),
-      sectionTools: (section) => (section.empty ? '' : this.rows.barHtml(section)) + this.empty.barHtml(section),
+      onCellKey: (e, key) => this.cellShortcut(e, key),
+      navHtml: (section) => this.review.navHtml(section),
+      rowTools: (section, row) => this.rows.rowHtml(section, row) + this.listRows.rowHtml(section, row),
+      sectionTools: (section) => (section.empty ? '' : this.rows.barHtml(section) + this.listRows.barHtml(section))
+        + this.empty.barHtml(section),
+      sectionHead: (section) => this.review.headHtml(section),
       sectionNote: (section) => this.empty.noteHtml(section),
     });
     const wire = { doc: () => this.doc, docId: () => this.docId, epoch: () => this.epoch,
       syncing: () => this.syncing, nextId: () => this.nextId() };
-    this.rows = new RowEditor(this.grid, conn, { ...wire, unit: () => this.unit, displayValue: (key) => this.displayValue(key) });
-    this.empty = new EmptyTables(this.grid, conn, wire);
+    this.commands = new Commands(conn, wire);
+    this.reasons = new Reasons({ flow: (s) => this.review.flow(s), title: (s) => this.review.title(s) });
+    const shared = { ...wire, unit: () => this.unit, mayChange, cells: () => this.cells, drawn: () => !this.view,
+      me: () => this.me, reasons: this.reasons, resync: () => this.resync() };
+    this.edits = new CellEdits(this.grid, conn, shared);
+    this.rows = new RowEditor(this.grid, conn, { ...shared, displayValue: (key) => this.edits.displayValue(key) });
+    this.empty = new EmptyTables(this.grid, conn, shared);
+    this.texts = new Texts(this.grid, this.commands, shared);
+    this.listRows = new ListRows(this.grid, this.commands, { ...shared, displayValue: (key) => this.edits.displayValue(key) });
+    this.review = new Review({ block: els.review }, this.grid, this.commands, { doc: () => this.doc,
+      viewing: () => this.view, version: () => this.version, onChange: (s) => this.sectionChanged(s),
+      onVersion: (v) => this.panels.versionAdded(v), openChecks: (keys) => this.openChecks(keys) });
+    this.panels = new Panels(els, this.grid, { ...shared, viewing: () => this.view,
+      version: () => this.version, review: this.review, openVersion: (n, d) => this.showVersion(n, d),
+      backToDraft: () => this.showDraft() });
     this.presence = new Presence(els.presence, this.grid, conn, { me: () => this.me, docId: () => this.docId,
-      rendered: () => this.doc !== null, ready: () => !this.syncing });
+      rendered: () => this.doc !== null, ready: () => !this.syncing, title: (s) => this.review.title(s) });
     this.checks = new Checks({ panel: els.checks, count: els.checkCount }, this.grid,
-      { doc: () => this.doc, titleFor: (key) => this.titleFor(key) });
+      { doc: () => this.doc, titleFor: (key) => this.titleFor(key), side: this.panels.side, marking: () => !this.view });
+    this.comments = new Comments(els.commentsPane, this.grid, this.commands, { ...shared, side: this.panels.side,
+      marking: () => !this.view, doc: () => this.doc, sectionInView: () => this.presence.sectionInView() });
+    this.panels.onSide((name, open) => {
+      this.checks.syncExpanded();
+      if (name === 'comments' && open) this.comments.shown();
+    });
   }
 
   get hasUnsaved() {
-    return this.ops.size > 0 || this.queued.size > 0 || this.rows.busy || this.empty.busy;
+    return this.edits.busy || this.rows.busy || this.empty.busy || this.commands.busy || this.texts.dirty;
   }
 
   nextId() {
@@ -70,12 +114,14 @@ export class DocumentSession {
   open(docId) {
     this.docId = docId;
     this.doc = null;
+    this.view = null;
     this.version = 0;
     this.els.sheets.innerHTML = '<p class="loading">正在打开预算…</p>';
     this.els.nav.textContent = '';
     this.els.note.hidden = true;
     this.els.title.textContent = '';
     this.checks.clear();
+    this.panels.opened(docId);
     this.conn.ensure();
     if (this.conn.isOpen) this.subscribe(null);
   }
@@ -85,13 +131,12 @@ export class DocumentSession {
     this.grid.cancelEditor();
     this.conn.send({ type: 'unsubscribe', doc: this.docId });
     clearTimeout(this.ackTimer);
+    closeAsk();
     this.docId = null;
     this.doc = null;
-    this.ops.clear();
-    this.opByKey.clear();
-    this.queued.clear();
-    this.rows.reset();
-    this.empty.reset();
+    this.view = null;
+    for (const m of [this.edits, this.rows, this.empty, this.commands, this.texts, this.listRows, this.reasons,
+      this.comments, this.panels]) m.reset();
     this.buffer = [];
     this.syncing = false;
     this.grid.focusedKey = null;
@@ -123,6 +168,7 @@ export class DocumentSession {
     }
     if (this.doc) this.grid.setUnit(unit);
     this.checks.setUnit(unit);
+    this.panels.setUnit(unit);
   }
 
   // ---- incoming -------------------------------------------------------------
@@ -146,35 +192,43 @@ export class DocumentSession {
 
   snapshot(msg) {
     const first = this.doc === null;
-    const view = first ? null : this.rows.beforeRender();
-    const focused = this.grid.focusedKey;
     this.doc = msg.document;
+    this.cells = indexCells(this.doc);
     this.version = msg.version ?? msg.document.version ?? 0;
     if (first) this.setUnit(this.doc.displayUnit === '万元' ? '万元' : '元');
     this.els.title.textContent = this.doc.title || '';
     document.title = `${this.doc.title || '预算'} · Yusuan 预算协同编制`;
-    const readOnly = !canEditRole(this.doc.role);
-    this.els.note.hidden = !readOnly;
-    this.els.note.textContent = readOnly ? `只读：您的角色是${roleName(this.doc.role)}` : '';
-    this.grid.render(this.doc, this.unit);
+    this.review.reset(this.doc);
+    this.reasons.sync();
+    this.comments.reset(this.doc.comments);
     this.checks.reset(this.doc.checks);
-    for (const [opId, op] of [...this.ops]) {
-      const cell = this.grid.cells.get(op.key);
-      // A snapshot does not say which edits it contains; an edit whose value is already
-      // there under our name landed before the reconnect and must not be resent as stale.
-      const landed = cell && cell.by && this.me && cell.by.id === this.me.id
-        && sameAmount(cell.value, op.value);
-      if (!cell || landed) this.settle(opId, false);
-      else {
-        this.grid.setPending(op.key, !op.acked);
-        this.grid.paint(op.key);
-      }
-    }
-    this.grid.setPeers(this.presence.others());
-    if (!first && focused) this.grid.focusKey(focused);
-    this.rows.afterRender(view);
-    this.empty.afterRender();
+    this.panels.snapshot(this.doc);
+    if (!this.view) this.draw(!first);
+    this.edits.reconcile();
     this.afterSync();
+  }
+
+  /** Draws the document on screen (the draft, or the version being viewed), keeping the user's place. */
+  draw(keepPlace) {
+    const shown = this.view ? this.view.doc : this.doc;
+    const place = keepPlace ? this.rows.beforeRender() : null;
+    const focused = this.grid.focusedKey;
+    const readOnly = !canEditDoc(shown);
+    this.els.note.hidden = !readOnly || Boolean(this.view);
+    this.els.note.textContent = readOnly ? `只读：您的角色是${roleName(shown.role)}（可查看、批注${
+      shown.role === 'supervisor' ? '、审批' : ''}）` : '';
+    this.grid.render(shown, this.unit);
+    this.checks.remark();
+    this.comments.remark();
+    this.review.afterRender();
+    this.grid.setPeers(this.presence.others());
+    this.presence.redraw();
+    if (keepPlace && focused) this.grid.focusKey(focused);
+    this.rows.afterRender(place);
+    this.empty.afterRender();
+    this.texts.afterRender();
+    this.listRows.afterRender();
+    this.panels.afterRender();
   }
 
   catchup(msg) {
@@ -182,8 +236,7 @@ export class DocumentSession {
     for (const ev of events) {
       if (ev.version <= this.version) continue;
       if (ev.version !== this.version + 1) {
-        // The server could not fill the gap; a fresh snapshot is the only safe state.
-        this.subscribe(null);
+        this.subscribe(null); // the server could not fill the gap; a fresh snapshot is the only safe state
         return;
       }
       this.applyEvent(ev);
@@ -195,7 +248,7 @@ export class DocumentSession {
     this.afterSync();
   }
 
-  /** Drains events that arrived during the sync, then sends edits the server may never have seen. */
+  /** Drains events that arrived during the sync, then sends what the server may never have seen. */
   afterSync() {
     this.syncing = false;
     const buffered = this.buffer.sort((a, b) => a.version - b.version);
@@ -204,11 +257,10 @@ export class DocumentSession {
       if (this.syncing) this.buffer.push(ev);
       else this.applied(ev);
     }
-    for (const op of this.ops.values()) {
-      if (op.epoch !== this.epoch) this.transmit(op);
-    }
+    this.edits.resend(this.epoch);
     this.rows.resend(this.epoch);
     this.empty.resend(this.epoch);
+    this.commands.resend(this.epoch);
     this.presence.send();
   }
 
@@ -228,40 +280,45 @@ export class DocumentSession {
   }
 
   applyEvent(ev) {
-    const fromThisTab = this.myOps.has(ev.clientOpId);
+    const drawn = !this.view;
+    const fromThisTab = this.edits.mine.has(ev.clientOpId);
     const flashes = [];
     for (const change of ev.changes || []) {
       const key = cellKey(change.cell.section, change.cell.row, change.cell.column);
-      const cell = this.grid.cells.get(key);
+      const cell = this.cells.get(key);
       if (!cell) continue;
       cell.value = change.value;
       cell.rev = change.rev;
       cell.by = change.by || ev.by || null;
-      this.grid.paint(key);
+      if (drawn) this.grid.paint(key);
       if (!fromThisTab) flashes.push([key, 'peer']);
     }
     for (const c of ev.calc || []) {
       const key = cellKey(c.cell.section, c.cell.row, c.cell.column);
-      const cell = this.grid.cells.get(key);
+      const cell = this.cells.get(key);
       if (!cell) continue;
       cell.value = c.value;
-      this.grid.paint(key);
+      if (drawn) this.grid.paint(key);
       flashes.push([key, 'calc']);
     }
-    this.checks.apply(ev.checks);
-    if (hasRows(ev)) this.rows.applied(ev);
-    if (hasSections(ev)) this.empty.applied(ev);
     this.version = ev.version;
-    if (this.ops.has(ev.clientOpId)) this.settle(ev.clientOpId, false);
-    this.grid.flash(flashes);
+    for (const t of this.texts.applied(ev, this.cells)) flashes.push([t, 'peer']);
+    this.checks.apply(ev.checks);
+    this.review.apply(ev);
+    this.comments.apply(ev);
+    if (Array.isArray(ev.rows) && ev.rows.length) {
+      this.rows.applied(ev);
+      this.listRows.applied(ev);
+    }
+    if (hasSections(ev)) this.empty.applied(ev);
+    this.edits.applied(ev);
+    this.commands.applied(ev);
+    this.panels.applied(ev);
+    if (drawn) this.grid.flash(flashes);
   }
 
   ack(msg) {
-    const op = this.ops.get(msg.clientOpId);
-    if (op) {
-      op.acked = true;
-      this.grid.setPending(op.key, false);
-    } else if (!this.rows.acked(msg) && !this.empty.acked(msg)) return;
+    if (!this.edits.acked(msg) && !this.rows.acked(msg) && !this.empty.acked(msg) && !this.commands.acked(msg)) return;
     // The applied broadcast normally follows at once; if it went missing, catch up instead of showing a stale total.
     clearTimeout(this.ackTimer);
     this.ackTimer = setTimeout(() => {
@@ -274,25 +331,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
-    if (this.rows.refused(msg) || this.empty.refused(msg)) return;
-    const op = this.ops.get(msg.clientOpId);
-    if (!op) return;
-    if (msg.code === 'ALREADY_APPLIED') {
-      // A resend of an edit the server had already stored; the catchup carries its result.
-      this.settle(msg.clientOpId, false);
-      return;
-    }
-    const cell = this.grid.cells.get(op.key);
-    const details = msg.details || {};
-    if (msg.code === 'STALE_CELL' && cell && 'rev' in details) {
-      cell.value = details.value ?? null;
-      cell.rev = details.rev;
-      if (details.by) cell.by = details.by;
-    }
-    this.settle(msg.clientOpId, true);
-    toast(rejectMessage(msg, this.doc, op.key, this.unit), 'error');
-    // A stale rev means we missed (or have not yet received) the other edit and its recomputed totals.
-    if (msg.code === 'STALE_CELL') this.resync();
+    if (!this.rows.refused(msg) && !this.empty.refused(msg) && !this.commands.refused(msg)) this.edits.refused(msg);
   }
 
   frameError(msg) {
@@ -300,9 +339,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
-    if (this.rows.refused(msg) || this.empty.refused(msg)) return;
-    const op = [...this.ops.values()].find((o) => o.requestId === msg.requestId);
-    if (op) this.settle(op.id, true);
+    if (this.rows.refused(msg) || this.empty.refused(msg) || this.commands.refused(msg) || this.edits.refused(msg)) return;
     const text = REJECT_TEXT[msg.code] || msg.code || '错误';
     toast(`${text}${msg.message ? `：${msg.message}` : ''}`, 'error');
   }
@@ -314,86 +351,74 @@ export class DocumentSession {
     toast(`无法打开此预算：${msg.message || text}`, 'error');
   }
 
-  // ---- outgoing -------------------------------------------------------------
+  // ---- the version on screen ---------------------------------------------------
 
-  displayValue(key) {
-    if (this.queued.has(key)) return this.queued.get(key);
-    const opId = this.opByKey.get(key);
-    if (opId) return this.ops.get(opId).value;
-    const cell = this.grid.cells.get(key);
-    return cell ? cell.value : null;
-  }
-
-  commit(key, raw) {
-    const parsed = parseInput(raw, this.unit);
-    if (parsed.error) {
-      toast(parsed.error, 'error');
-      return parsed;
+  /** Shows approved version n (a read-only document object) in place of the draft. */
+  showVersion(number, vdoc) {
+    if (this.texts.dirty) {
+      toast('请先保存或取消正在编辑的文字');
+      return false;
     }
-    const shown = this.displayValue(key);
-    if (sameAmount(parsed.value, shown)) {
-      return {};
+    this.grid.cancelEditor();
+    this.view = { number, doc: vdoc };
+    this.draw(false);
+    this.els.scroller.scrollTop = 0;
+    return true;
+  }
+
+  showDraft() {
+    if (!this.view) return;
+    this.view = null;
+    this.draw(false);
+    this.edits.reconcile();
+  }
+
+  // ---- small routes --------------------------------------------------------------
+
+  sectionChanged(section) {
+    this.reasons.sync();
+    this.review.redraw(section);
+  }
+
+  focusChanged(key) {
+    this.presence.focusChanged(key);
+    this.panels.focusChanged(key);
+    this.comments.focusChanged(key);
+  }
+
+  openChecks(keys) {
+    this.checks.togglePanel(true, false);
+    if (keys && keys.length) this.checks.jump(keys[0]);
+  }
+
+  /** Shift+F2 opens a 批注 on the cell (as in spreadsheets), Alt+H its 留痕. */
+  cellShortcut(e, key) {
+    if (e.key === 'F2' && e.shiftKey) {
+      this.comments.startOn(key);
+      return true;
     }
-    if (this.opByKey.has(key)) {
-      // Sending now would carry a rev the server is about to bump; wait for the first edit to land.
-      this.queued.set(key, parsed.value);
-      this.grid.paint(key);
-      return {};
+    if ((e.key === 'h' || e.key === 'H') && e.altKey) {
+      this.panels.showHistory(key);
+      return true;
     }
-    this.sendEdit(key, parsed.value);
-    return {};
+    return false;
   }
-
-  sendEdit(key, value) {
-    const cell = this.grid.cells.get(key);
-    const op = { id: newOpId(), key, value, baseRev: cell.rev, requestId: this.nextId(), epoch: -1, acked: false };
-    this.ops.set(op.id, op);
-    this.opByKey.set(key, op.id);
-    this.myOps.add(op.id);
-    this.grid.setPending(key, true);
-    this.grid.paint(key);
-    this.transmit(op);
-  }
-
-  /** Resending keeps the clientOpId, so the server can tell a retry from a second edit. */
-  transmit(op) {
-    if (this.syncing) return; // afterSync resends it once the model is current
-    const sent = this.conn.send({
-      type: 'edit', requestId: op.requestId, doc: this.docId, clientOpId: op.id,
-      cell: refOf(op.key), value: op.value, baseRev: op.baseRev,
-    });
-    if (sent) op.epoch = this.epoch;
-  }
-
-  /** Ends an edit in flight; a value typed meanwhile goes out now, unless the first was refused. */
-  settle(opId, refused) {
-    const op = this.ops.get(opId);
-    if (!op) return;
-    this.ops.delete(opId);
-    if (this.opByKey.get(op.key) === opId) this.opByKey.delete(op.key);
-    const next = this.queued.get(op.key);
-    const hadNext = this.queued.delete(op.key);
-    this.grid.setPending(op.key, false);
-    this.grid.paint(op.key);
-    if (hadNext && !refused) {
-      const cell = this.grid.cells.get(op.key);
-      if (cell && !sameAmount(next, cell.value)) {
-        this.sendEdit(op.key, next);
-      }
-    }
-  }
-
-  // ---- text -------------------------------------------------------------------
 
   readOnlyHint(key) {
     const cell = this.grid.cells.get(key);
+    const section = key.slice(0, key.indexOf('|'));
     if (cell && !cell.editable) toast('这是计算单元格，由公式自动汇总，不能直接修改');
-    else toast(`只读：您的角色是${roleName(this.doc && this.doc.role)}，不能修改`);
+    else if (this.view) toast(`这是已批准的第 ${this.view.number} 版，只读；修改请返回草稿`);
+    else if (canEditDoc(this.doc) && this.review.locked(section)) {
+      const approved = this.review.status(section) === 'approved';
+      toast(`${this.review.title(section)}已${approved ? '批准' : '提交审核'}，已锁定，不能修改${approved ? '（需审批人重新打开）' : '（可先撤回）'}`);
+    } else toast(`只读：您的角色是${roleName(this.doc && this.doc.role)}，不能修改（可添加批注：Shift+F2）`);
   }
 
   titleFor(key) {
-    const base = cellTitle(this.grid.cells.get(key), this.opByKey.has(key), this.grid.peerNames(key));
-    const notes = this.checks.notesFor(key);
+    const cell = this.grid.cells.get(key);
+    const base = cellTitle(cell, !this.view && this.edits.inFlight(key), this.grid.peerNames(key));
+    const notes = [this.checks.notesFor(key), this.comments.notesFor(key)].filter(Boolean).join('\n');
     return notes ? `${base}\n${notes}` : base;
   }
 }

@@ -4,7 +4,7 @@
 // one (as for 科目 changes); the open form survives that re-render through this.form.
 
 import { REJECT_TEXT, newOpId } from './protocol.js';
-import { esc, toast, canEditRole } from './ui.js';
+import { esc, toast } from './ui.js';
 
 export const NOTE_MAX = 200;
 
@@ -24,7 +24,7 @@ const UNMARK_TEXT = {
 export const hasSections = (ev) => Array.isArray(ev.sections) && ev.sections.length > 0;
 
 export class EmptyTables {
-  /** grid: the document's Grid; conn: Connection; hooks: doc(), docId(), epoch(), syncing(), nextId() */
+  /** grid: the document's Grid; conn: Connection; hooks: doc(), docId(), epoch(), syncing(), nextId(), mayChange() */
   constructor(grid, conn, hooks) {
     this.grid = grid;
     this.conn = conn;
@@ -43,9 +43,9 @@ export class EmptyTables {
     this.op = null;
   }
 
+  /** The draft is on screen and the role may change it (locked tables hide the controls by CSS). */
   canEdit() {
-    const doc = this.hooks.doc();
-    return Boolean(doc) && canEditRole(doc.role);
+    return this.hooks.mayChange();
   }
 
   section(key) {

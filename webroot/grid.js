@@ -5,59 +5,27 @@
 
 import { esc, userColour } from './ui.js';
 import { formatYuan, editableText } from './money.js';
+import { buildSection, cellKey, isTextCell } from './sheet.js';
 
-export const cellKey = (section, row, column) => `${section}|${row}|${column}`;
+export { cellKey };
 
-const TOTAL_LABEL = /合计|总计/;
 const FLASHES = ['flash-peer', 'flash-calc', 'flash-check'];
-
-function isTotalRow(row) {
-  return row.total === true || row.key === 'total' || TOTAL_LABEL.test(row.label || '');
-}
-
-const prefixId = (header, depth) => header.slice(0, depth + 1).join('\u0001');
-
-/** Multi-level header: equal header prefixes over consecutive columns merge into one cell. */
-function headerHtml(section, labelCols) {
-  const cols = section.columns;
-  const depth = Math.max(0, ...cols.map((c) => (c.header || []).length));
-  const rowCount = depth + 1;
-  const rows = Array.from({ length: rowCount }, () => []);
-  const titles = section.rowHeader && section.rowHeader.length ? section.rowHeader : ['项目'];
-  labelCols.forEach((kind, i) => {
-    rows[0].push(`<th class="c-${kind}" rowspan="${rowCount}">${esc(titles[i] ?? '')}</th>`);
-  });
-  for (let level = 0; level <= depth; level++) {
-    for (let i = 0; i < cols.length; i++) {
-      const header = cols[i].header || [];
-      if (header.length === level) {
-        rows[level].push(`<th class="col-title" rowspan="${rowCount - level}">${esc(cols[i].title)}</th>`);
-      } else if (header.length > level) {
-        const id = prefixId(header, level);
-        let span = 1;
-        while (i + span < cols.length && (cols[i + span].header || []).length > level
-          && prefixId(cols[i + span].header, level) === id) span++;
-        rows[level].push(`<th class="col-group" colspan="${span}">${esc(header[level])}</th>`);
-        i += span - 1;
-      }
-    }
-  }
-  return rows.map((cells) => `<tr>${cells.join('')}</tr>`).join('');
-}
 
 export class Grid {
   /**
-   * hooks: canEdit(cell) → bool, displayValue(key) → 元 string|null, titleFor(key) → string,
-   *        onCommit(key, raw) → {error}|{}, onFocusCell(key|null), onReadOnly(),
-   *        rowTools(section, row) / sectionTools(section) / sectionNote(section) → extra HTML for a label cell / the caption bar / above the table
+   * hooks: canEdit(cell, sectionKey) → bool, displayValue(key) → 元 string|null, displayText(key),
+   *        titleFor(key) → string, onCommit(key, raw) → {error}|{}, onEditText(key), onFocusCell(key|null),
+   *        onReadOnly(key), navHtml(section) (extra HTML in a table's sidebar entry),
+   *        rowTools(section, row) / sectionTools(section) / sectionHead(section) / sectionNote(section)
+   *        → extra HTML for a label cell / the caption bar / above the caption bar / above the table
    */
   constructor(container, nav, hooks) {
     this.container = container;
     this.nav = nav;
     this.hooks = hooks;
     this.unit = '元';
-    this.tds = new Map();
-    this.cells = new Map(); // key → the server's cell object, mutated in place by the controller
+    this.tds = new Map(); // key → the cell's element (a td, or a chapter's text block)
+    this.cells = new Map(); // key → the cell object of the document shown, mutated in place by the controller
     this.pos = new Map(); // key → {s, r, c} for keyboard movement
     this.sectionGrids = [];
     this.peerKeys = new Set();
@@ -74,8 +42,9 @@ export class Grid {
     this.pos.clear();
     this.peerKeys.clear();
     this.sectionGrids = [];
-    this.nav.innerHTML = doc.sections.map((s) =>
-      `<li><button type="button" data-goto="${esc(s.key)}">表${esc(s.number)} ${esc(s.title)}</button></li>`).join('');
+    this.nav.innerHTML = doc.sections.map((s) => `<li data-section="${esc(s.key)}"><button type="button" `
+      + `data-goto="${esc(s.key)}"><span class="nav-title">表${esc(s.number)} ${esc(s.title)}</span>`
+      + `${this.hooks.navHtml ? this.hooks.navHtml(s) : ''}</button></li>`).join('');
     this.container.textContent = '';
     doc.sections.forEach((section, s) => {
       const el = document.createElement('section');
@@ -83,62 +52,54 @@ export class Grid {
       el.dataset.section = section.key;
       // Roughly the real size, so the scrollbar does not jump as skipped tables come into view.
       const wide = 360 + section.columns.length * 120;
-      el.style.containIntrinsicSize = `auto ${wide}px auto ${120 + section.rows.length * 29}px`;
+      el.style.containIntrinsicSize = `auto ${wide}px auto ${160 + section.rows.length * 29}px`;
       el.innerHTML = this.sectionHtml(section, s);
       this.container.append(el);
     });
-    for (const td of this.container.querySelectorAll('td[data-cell]')) this.tds.set(td.dataset.cell, td);
+    for (const el of this.container.querySelectorAll('[data-cell]')) this.tds.set(el.dataset.cell, el);
   }
 
   sectionHtml(section, s) {
-    // codeTree tables carry 科目编码 + 科目名称; fixed tables usually just 项目.
-    const hasCode = section.kind === 'codeTree' || (section.rowHeader || []).length >= 2;
-    const labelCols = hasCode ? ['code', 'label'] : ['label'];
-    const width = labelCols.length + section.columns.length;
-    const grid = [];
-    const parts = [];
-    let group = null;
-    for (const row of section.rows) {
-      if (row.group && row.group !== group) {
-        parts.push(`<tr class="group-row"><td colspan="${width}">${esc(row.group)}</td></tr>`);
-      }
-      group = row.group ?? null;
-      const r = grid.length;
-      const line = [];
-      const indent = 8 + Math.max(0, row.level || 0) * 16;
-      let html = `<tr class="${isTotalRow(row) ? 'total' : ''}" data-row="${esc(row.key)}">`;
-      if (hasCode) html += `<td class="c-code">${esc(row.code)}</td>`;
-      html += `<td class="c-label" style="padding-left:${indent}px">${esc(row.label)}${this.hooks.rowTools(section, row)}</td>`;
-      section.columns.forEach((col, c) => {
-        const cell = row.cells && row.cells[col.key];
-        if (!cell) {
-          line.push(null);
-          html += '<td class="amt blank"></td>';
-          return;
-        }
-        const key = cellKey(section.key, row.key, col.key);
+    const hasAmounts = section.columns.some((c) => c.kind !== 'text');
+    const bar = `<div class="sheet-bar">${this.hooks.sectionTools(section)}`
+      + (hasAmounts ? `<div class="unit-line">单位：<span class="unit-name">${esc(this.unit)}</span></div>` : '')
+      + '</div>';
+    const { html, lines } = buildSection(section, {
+      s,
+      unit: this.unit,
+      cellClass: (cell) => this.cellClass(cell, section.key),
+      register: (key, cell, pos) => {
         this.cells.set(key, cell);
-        this.pos.set(key, { s, r, c });
-        line.push(key);
-        html += `<td class="${this.cellClass(cell)}" data-cell="${esc(key)}" tabindex="-1">`
-          + `${esc(formatYuan(cell.value, this.unit))}</td>`;
-      });
-      grid.push(line);
-      parts.push(html + '</tr>');
-    }
-    if (!section.rows.length) parts.push(`<tr><td class="empty" colspan="${width}">（本表暂无数据）</td></tr>`);
-    this.sectionGrids.push(grid);
-    return `<h2 class="caption" id="sec-${esc(section.key)}">表${esc(section.number)} ${esc(section.title)}</h2>`
-      + `<div class="sheet-bar">${this.hooks.sectionTools(section)}`
-      + `<div class="unit-line">单位：<span class="unit-name">${esc(this.unit)}</span></div></div>`
-      + (this.hooks.sectionNote ? this.hooks.sectionNote(section) : '')
-      + `<table class="budget ${hasCode ? 'with-code' : ''}${section.empty ? ' is-empty' : ''}"><thead>${headerHtml(section, labelCols)}</thead>`
-      + `<tbody>${parts.join('')}</tbody></table>`;
+        this.pos.set(key, pos);
+      },
+      rowTools: this.hooks.rowTools,
+      head: (sec) => (this.hooks.sectionHead ? this.hooks.sectionHead(sec) : '') + bar,
+      note: (sec) => (this.hooks.sectionNote ? this.hooks.sectionNote(sec) : ''),
+    });
+    this.sectionGrids.push(lines);
+    return html;
   }
 
-  cellClass(cell) {
-    if (!cell.editable) return 'amt calc';
-    return this.hooks.canEdit(cell) ? 'amt input' : 'amt input locked';
+  cellClass(cell, sectionKey) {
+    const base = isTextCell(cell) ? '' : 'amt ';
+    if (!cell.editable) return `${base}calc`;
+    return this.hooks.canEdit(cell, sectionKey) ? `${base}input` : `${base}input locked`;
+  }
+
+  /** Input cells of one table change between editable and locked (a review step): classes only, no rebuild. */
+  refreshEditable(sectionKey) {
+    const prefix = `${sectionKey}|`;
+    for (const [key, el] of this.tds) {
+      if (!key.startsWith(prefix)) continue;
+      const cell = this.cells.get(key);
+      if (!cell || !cell.editable) continue;
+      el.classList.toggle('locked', !this.hooks.canEdit(cell, sectionKey));
+    }
+    if (this.editor && this.editor.key.startsWith(prefix) && !this.editable(this.editor.key)) this.cancelEditor();
+  }
+
+  sectionEl(key) {
+    return this.container.querySelector(`section.sheet[data-section="${CSS.escape(key)}"]`);
   }
 
   setUnit(unit) {
@@ -153,7 +114,10 @@ export class Grid {
   paint(key) {
     const td = this.tds.get(key);
     if (!td || (this.editor && this.editor.key === key)) return;
-    td.textContent = formatYuan(this.hooks.displayValue(key), this.unit);
+    if (td.classList.contains('txt')) {
+      const body = td.querySelector('.txt-body');
+      if (body) body.textContent = this.hooks.displayText(key);
+    } else td.textContent = formatYuan(this.hooks.displayValue(key), this.unit);
     if (td.title) td.title = this.hooks.titleFor(key);
   }
 
@@ -214,13 +178,31 @@ export class Grid {
   }
 
   scrollToSection(key) {
-    const el = this.container.querySelector(`section[data-section="${CSS.escape(key)}"]`);
+    const el = this.sectionEl(key);
     if (el) el.scrollIntoView({ block: 'start' });
   }
 
   focusKey(key) {
     const td = this.tds.get(key);
     if (td) td.focus();
+  }
+
+  /**
+   * Scrolls to the first of keys that is on screen, focuses it and lights up all of them; false
+   * when none is rendered. Tables off screen are laid out only once visible, which can shift the
+   * target, so it is aimed at again a frame later.
+   */
+  reveal(keys, kind = 'check') {
+    const shown = keys.filter((key) => this.tds.has(key));
+    if (!shown.length) return false;
+    const td = this.tds.get(shown[0]);
+    td.scrollIntoView({ block: 'center', inline: 'center' });
+    td.focus({ preventScroll: true });
+    requestAnimationFrame(() => {
+      if (td.isConnected) td.scrollIntoView({ block: 'center', inline: 'center' });
+    });
+    this.flash(shown.map((key) => [key, kind]));
+    return true;
   }
 
   // ---- keyboard movement -------------------------------------------------
@@ -258,13 +240,22 @@ export class Grid {
 
   editable(key) {
     const cell = this.cells.get(key);
-    return Boolean(cell && cell.editable && this.hooks.canEdit(cell));
+    return Boolean(cell && cell.editable && this.hooks.canEdit(cell, key.slice(0, key.indexOf('|'))));
+  }
+
+  isText(key) {
+    return isTextCell(this.cells.get(key));
   }
 
   /** mode 'edit' keeps ←/→ for the caret; 'type' (started by a keystroke) lets arrows leave the cell. */
   openEditor(key, initial, mode) {
     if (!this.editable(key)) {
       this.hooks.onReadOnly(key);
+      return;
+    }
+    if (this.isText(key)) {
+      // Text has its own editor (a textarea that keeps a long draft open), see texts.js.
+      this.hooks.onEditText(key, initial);
       return;
     }
     if (this.editor) this.finish(false, null);
@@ -340,19 +331,19 @@ export class Grid {
       if (btn) this.scrollToSection(btn.dataset.goto);
     });
     root.addEventListener('click', (e) => {
-      const td = e.target.closest('td[data-cell]');
-      if (!td || e.target.closest('input')) return;
+      const td = e.target.closest('[data-cell]');
+      if (!td || e.target.closest('input, textarea, button, form')) return;
       if (this.editable(td.dataset.cell)) this.openEditor(td.dataset.cell, null, 'edit');
     });
     root.addEventListener('mouseover', (e) => {
-      const td = e.target.closest('td[data-cell]');
+      const td = e.target.closest('[data-cell]');
       if (td) td.title = this.hooks.titleFor(td.dataset.cell);
     });
     root.addEventListener('animationend', (e) => {
       e.target.classList.remove(...FLASHES);
     });
     root.addEventListener('focusin', (e) => {
-      const td = e.target.closest('td[data-cell]');
+      const td = e.target.closest('[data-cell]');
       const key = td ? td.dataset.cell : null;
       if (key !== this.focusedKey) {
         this.focusedKey = key;
@@ -368,9 +359,13 @@ export class Grid {
   }
 
   cellKey(e) {
-    const td = e.target.closest && e.target.closest('td[data-cell]');
+    const td = e.target.closest && e.target.closest('[data-cell]');
     if (!td || e.target !== td) return; // keys inside the editor are handled by editorKey
     const key = td.dataset.cell;
+    if (this.hooks.onCellKey && this.hooks.onCellKey(e, key)) {
+      e.preventDefault();
+      return;
+    }
     const arrows = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (arrows[e.key]) {
       e.preventDefault();
@@ -382,6 +377,10 @@ export class Grid {
       e.preventDefault();
       if (this.editable(key)) this.openEditor(key, null, 'edit');
       else if (e.key === 'Enter') this.move(key, 1, 0);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && this.isText(key)) {
+      // Clearing a whole chapter with one key would be too easy to do by accident: edit it instead.
+      e.preventDefault();
+      this.openEditor(key, null, 'edit');
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       if (!this.editable(key)) this.hooks.onReadOnly(key);

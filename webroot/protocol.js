@@ -7,7 +7,9 @@ export const REJECT_TEXT = {
   NOT_EDITABLE: '这是计算单元格，不能直接修改',
   INVALID_VALUE: '金额无效，修改未保存',
   UNKNOWN_CELL: '单元格不存在，表格可能已调整，请刷新页面',
-  SECTION_LOCKED: '该表已锁定，暂不能修改',
+  SECTION_LOCKED: '该表已提交或已批准，已锁定，不能修改',
+  CHECKS_FAILED: '审核未通过，不能提交',
+  STALE_CELL: '内容已被他人修改，请确认后重试',
   INVALID_STATE: '预算当前状态不允许修改',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   UNAVAILABLE: '服务器暂不可用，修改未保存，请稍后重试',
@@ -52,6 +54,9 @@ export function rejectMessage(msg, doc, key, unit) {
     const value = d.value === null || d.value === undefined ? '空' : `${formatYuan(d.value, unit)} ${unit}`;
     return `${where}该单元格已被 ${who} 修改为 ${value}，请确认后重试`;
   }
+  // The lock names the table that refused (often another one, fed by this cell) and what to do:
+  // the server's sentence says it better than a generic one could.
+  if (msg.code === 'SECTION_LOCKED' && msg.message) return `${where}修改未保存：${msg.message}`;
   const text = REJECT_TEXT[msg.code] || `修改未保存（${msg.code || '未知错误'}）`;
   return `${where}${text}${msg.message ? `（服务器：${msg.message}）` : ''}`;
 }

@@ -6,7 +6,7 @@
 import { cellKey } from './grid.js';
 import { formatYuan } from './money.js';
 import { newOpId, rowRejectMessage } from './protocol.js';
-import { esc, toast, canEditRole, confirmDialog, closeConfirm } from './ui.js';
+import { esc, toast, confirmDialog, closeConfirm } from './ui.js';
 import { captureView, restoreView } from './view.js';
 import { lineLength, parentCodes, normaliseCode, codeProblem } from './codes.js';
 
@@ -15,7 +15,7 @@ const AMOUNTS_IN_QUESTION = 4; // more would make the question too long to read 
 export class RowEditor {
   /**
    * grid: the document's Grid; conn: Connection;
-   * hooks: doc(), docId(), unit(), epoch() (socket generation), syncing(), nextId() (a requestId),
+   * hooks: doc(), docId(), unit(), epoch() (socket generation), syncing(), nextId() (a requestId), mayChange(),
    *        displayValue(key) (what a cell shows, unconfirmed edits included)
    */
   constructor(grid, conn, hooks) {
@@ -34,9 +34,9 @@ export class RowEditor {
     return this.ops.size > 0;
   }
 
+  /** The draft is on screen and the role may change it (locked tables hide the controls by CSS). */
   canEdit() {
-    const doc = this.hooks.doc();
-    return Boolean(doc) && canEditRole(doc.role);
+    return this.hooks.mayChange();
   }
 
   section(key) {

@@ -24,10 +24,11 @@ export function toast(message, kind = 'info') {
   toastTimer = setTimeout(() => el.classList.remove('show'), kind === 'error' ? 8000 : 4000);
 }
 
+// The names the finance offices use (and the server's own messages): 填报 fills in, 审批 decides.
 export const ROLE_NAMES = {
-  editor: '编辑人',
+  editor: '填报人',
   reviewer: '审核人',
-  supervisor: '监督人',
+  supervisor: '审批人',
   admin: '管理员',
 };
 
@@ -38,6 +39,29 @@ export function roleName(role) {
 /** Roles that may type into input cells; the server enforces the same rule. */
 export function canEditRole(role) {
   return role === 'editor' || role === 'admin';
+}
+
+/** May this user type into the document as shown? Never in an approved version opened read-only. */
+export function canEditDoc(doc) {
+  return Boolean(doc) && !doc.readOnly && canEditRole(doc.role);
+}
+
+const TIME = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/** "2024/02/01 16:00" in the viewer's time zone; the server sends ISO-8601 UTC. */
+export function formatTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso) : TIME.format(d);
+}
+
+/** "sha256:3f2a9c1e…" — enough to compare two printouts by eye; the full hash goes in the title. */
+export function shortHash(hash) {
+  if (!hash) return '';
+  const m = /^(sha256:)?([0-9a-f]+)$/i.exec(hash);
+  return m ? `${m[1] || ''}${m[2].slice(0, 12)}…` : String(hash);
 }
 
 const PALETTE = ['#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#1864ab', '#e67700', '#0b7285', '#5f3dc4'];
