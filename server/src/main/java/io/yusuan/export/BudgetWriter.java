@@ -10,5 +10,6 @@ import java.io.OutputStream;
  */
 public interface BudgetWriter {
 
+    /** @param progress told after each table; pass {@link ExportProgress#NONE} when nobody listens */
     void write(PublishedBudget budget, OutputStream out, ExportProgress progress) throws IOException;
 }

@@ -72,7 +72,8 @@ public final class CsvBudgetWriter implements BudgetWriter {
         int columns = table.columns().size();
         List<String> header = new ArrayList<>(columns);
         for (int c = 0; c < columns; c++) {
-            header.add(grid.flatTitle(c));
+            String title = grid.flatTitle(c);
+            header.add(title.isEmpty() && table.columns().get(c).title() != null ? table.columns().get(c).title() : title);
         }
         csv.record(header);
         for (PublishedRow row : table.rows()) {

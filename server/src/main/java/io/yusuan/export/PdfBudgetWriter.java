@@ -3,6 +3,7 @@ package io.yusuan.export;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
+import com.lowagie.text.ExceptionConverter;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
@@ -76,6 +77,12 @@ public final class PdfBudgetWriter implements BudgetWriter {
             document.close();
         } catch (DocumentException e) {
             throw new IOException("PDF layout failed: " + e.getMessage(), e);
+        } catch (ExceptionConverter e) {
+            // OpenPDF wraps the stream's IOException (a client that went away) in an unchecked one
+            if (e.getException() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         }
     }
 

@@ -77,6 +77,10 @@ final class PdfTableLayout {
         for (PublishedRow row : table.rows()) {
             addRow(pdf, row);
         }
+        if (table.rows().isEmpty() && !table.empty()) {
+            // a table of header rows only is not drawn at all: give it one empty row
+            addRow(pdf, new PublishedRow(0, false, List.of()));
+        }
         return pdf;
     }
 

@@ -5,6 +5,7 @@ import io.yusuan.domain.publish.PublishedTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.zip.Deflater;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -23,6 +24,8 @@ public final class XlsxBudgetWriter implements BudgetWriter {
     public void write(PublishedBudget budget, OutputStream out, ExportProgress progress) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
         Workbook workbook = new Workbook(raw, "Yusuan", "1.0");
+        // this archive is only an intermediate: XlsxCanonical compresses the final one
+        workbook.setCompressionLevel(Deflater.NO_COMPRESSION);
         workbook.properties()
                 .setTitle(budget.title())
                 .setSubject(budget.stamp().label())

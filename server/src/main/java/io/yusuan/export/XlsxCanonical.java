@@ -66,6 +66,10 @@ final class XlsxCanonical {
         while (cell.find()) {
             refs.add(new String[] {cell.group(1), cell.group(2), cell.group(3)});
         }
+        if (refs.size() != block.group(1).split("<mergeCell ", -1).length - 1) {
+            // a fastexcel release that writes merges differently must be noticed, not lose merged cells
+            throw new IllegalStateException("unexpected <mergeCells> content: " + block.group(1));
+        }
         refs.sort(Comparator.<String[]>comparingInt(r -> Integer.parseInt(r[1]))
                 .thenComparingInt(r -> r[0].length()).thenComparing(r -> r[0]));
         StringBuilder sorted = new StringBuilder("<mergeCells count=\"").append(refs.size()).append("\">");

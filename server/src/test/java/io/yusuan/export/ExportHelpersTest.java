@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.yusuan.domain.publish.ColumnSpec;
 import io.yusuan.domain.publish.HeaderCell;
 import io.yusuan.domain.publish.PublishedTable;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,26 @@ class ExportHelpersTest {
         PublishedTable line = new PublishedTable(1, "t", "单位：元", List.of(), List.of(), List.of(), null);
         assertEquals("单位：万元", Tables.unitLine(wan));
         assertEquals("单位：元", Tables.unitLine(line));
+    }
+
+    @Test
+    void aStreamThatFailsIsReportedAsAnIOExceptionInEveryFormat() {
+        var budget = SampleBudgets.seed001(SampleBudgets.approved());
+        OutputStream gone = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("client went away");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("client went away");
+            }
+        };
+        Exporter exporter = new Exporter(null);
+        for (ExportFormat format : ExportFormat.values()) {
+            assertThrows(IOException.class, () -> exporter.write(format, budget, gone, ExportProgress.NONE), format.toString());
+        }
     }
 
     @Test

@@ -161,6 +161,21 @@ class PdfExportTest {
         }
     }
 
+    @Test
+    void aTableWithNoRowsStillShowsItsHeader() throws IOException {
+        PublishedBudget seed = SampleBudgets.seed001(SampleBudgets.approved());
+        PublishedTable fund = seed.tables().get(3);
+        PublishedTable noRows = new PublishedTable(8, "国有资本经营预算支出表", "万元", fund.header(), fund.columns(),
+                List.of(), null);
+        PublishedBudget budget = new PublishedBudget(seed.title(), seed.entity(), seed.year(), seed.stamp(),
+                List.of(noRows), List.of());
+        try (PDDocument doc = Loader.loadPDF(pdf(budget))) {
+            String page = pageTexts(doc).get(1);
+            assertTrue(page.contains("表8 国有资本经营预算支出表") && page.contains("本年政府性基金财政拨款支出")
+                    && page.contains("科目名称"), page);
+        }
+    }
+
     // ---- helpers ----
 
     static List<String> pageTexts(PDDocument doc) throws IOException {
