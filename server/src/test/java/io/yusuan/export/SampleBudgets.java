@@ -21,7 +21,7 @@ import java.util.List;
  * 政府性基金 table with its note, a wide 项目支出表 with text columns, and 说明 chapters. {@link #large}
  * is generated: many tables of many rows.
  */
-final class SampleBudgets {
+public final class SampleBudgets {
 
     static final Instant APPROVED_AT = Instant.parse("2024-02-20T08:30:00Z");
     static final String HASH = "sha256:4c40129985d12d4c9b1e0f3a7d5c2b8e6f1a0d9c8b7a6f5e4d3c2b1a09f8e7d6";
@@ -29,15 +29,15 @@ final class SampleBudgets {
     private SampleBudgets() {
     }
 
-    static Stamp approved() {
+    public static Stamp approved() {
         return Stamp.approved(2, HASH, "supervisor1", APPROVED_AT, 812);
     }
 
-    static Stamp draft() {
+    public static Stamp draft() {
         return Stamp.draft(815, Instant.parse("2024-02-21T01:02:03Z"));
     }
 
-    static PublishedBudget seed001(Stamp stamp) {
+    public static PublishedBudget seed001(Stamp stamp) {
         return new PublishedBudget("宿州市医疗保障局2024年部门预算", "宿州市医疗保障局", 2024, stamp,
                 List.of(incomeAndSpending(), functional(), economic(), fundEmpty(), projects()), narrative());
     }
@@ -212,7 +212,7 @@ final class SampleBudgets {
     }
 
     /** 12 tables × 300 rows of a 功能分类 shape (the last one printed empty): for size and speed. */
-    static PublishedBudget large(Stamp stamp) {
+    public static PublishedBudget large(Stamp stamp) {
         List<PublishedTable> tables = new ArrayList<>();
         for (int t = 1; t <= 12; t++) {
             List<List<HeaderCell>> header = List.of(
