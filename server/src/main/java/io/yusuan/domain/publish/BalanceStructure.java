@@ -132,9 +132,9 @@ final class BalanceStructure {
                 }
             }
         }
-        for (int i = order.size() - 1; i >= 0; i--) {
-            if (s.parts[order.get(i)] != null) {
-                s.topDown.add(order.get(i));
+        for (int cell : order) {
+            if (s.parts[cell] != null) {
+                s.topDown.add(cell);
             }
         }
         s.topDown.sort(Comparator.<Integer>comparingInt(i -> -s.height[i]).thenComparingInt(i -> i));
