@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * A budget of realistic size for any shipped template, from a seeded Random: hundreds of function
  * codes (类/款/项, some 款 without 项), economic codes, and random 分 amounts in every input cell —
  * from 0.01 元 to tens of millions of 元, some cells empty, some 0, negatives where a column allows them.
+ * Public for {@code io.yusuan.bench.RoundingBalanceBench}.
  */
-record GeneratedBudget(String templateId, Map<String, List<CodeRow>> rows, Map<CellRef, Money> inputs) {
+public record GeneratedBudget(String templateId, Map<String, List<CodeRow>> rows, Map<CellRef, Money> inputs) {
 
     static final TemplateLibrary LIBRARY = TemplateLibrary.shipped();
 
@@ -36,7 +37,7 @@ record GeneratedBudget(String templateId, Map<String, List<CodeRow>> rows, Map<C
     private static final String[] ECONOMIC_CLASSES = {"301", "302", "303", "307", "309", "310", "399"};
     private static final String[] GOV_CLASSES = {"501", "502", "503", "505", "506", "507", "509", "599"};
 
-    static GeneratedBudget generate(String templateId, long seed, int functionItems) {
+    public static GeneratedBudget generate(String templateId, long seed, int functionItems) {
         Random random = new Random(seed);
         Template template = LIBRARY.get(templateId).orElseThrow();
         List<String> functions = codes(random, FUNCTION_CLASSES, functionItems, true);
@@ -80,7 +81,7 @@ record GeneratedBudget(String templateId, Map<String, List<CodeRow>> rows, Map<C
         return LIBRARY.factoryFor(new DocumentInfo(1, templateId, "生成", "生成单位", 2024, rows)).layoutFor(rows);
     }
 
-    DocumentLayout layout() {
+    public DocumentLayout layout() {
         return layoutOf(templateId, rows);
     }
 
@@ -93,7 +94,7 @@ record GeneratedBudget(String templateId, Map<String, List<CodeRow>> rows, Map<C
      * Makes {@code a} and {@code b} equal in 元 by raising an input beneath the smaller one: how
      * the two independently typed breakdowns of one total look in a correct budget.
      */
-    void equalise(CellRef a, CellRef raiseUnderA, CellRef b, CellRef raiseUnderB) {
+    public void equalise(CellRef a, CellRef raiseUnderA, CellRef b, CellRef raiseUnderB) {
         Map<CellRef, Money> exact = BalanceCheck.exact(layout(), inputs::get);
         long difference = exact.get(a).fen() - exact.get(b).fen();
         if (difference > 0) {
