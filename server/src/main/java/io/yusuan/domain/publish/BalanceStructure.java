@@ -7,6 +7,7 @@ import io.yusuan.domain.calc.Formula;
 import io.yusuan.domain.calc.RowLayout;
 import io.yusuan.domain.calc.SectionLayout;
 import io.yusuan.domain.calc.Term;
+import io.yusuan.domain.rules.Comparison;
 import io.yusuan.domain.rules.Rule;
 import io.yusuan.domain.template.ColumnKind;
 import io.yusuan.domain.template.RowDef;
@@ -46,10 +47,7 @@ import java.util.Set;
  * <li>and again, until nothing changes: a root made by a join is offered to the vertical sums first
  *     (收支总表 本年支出 + 结转下年), then to further joins (支出总计 合计 = 一般公共预算 + 基金 + 国资).</li>
  * </ol>
- * Pins: a figure a rule compares on its own (X04's 基本支出 合计, R01's 收入总计, X02's 合计) keeps its
- * own rounding when it is still a root after the first vertical round: any later claim may take at
- * most one pinned part and needs one unpinned part to absorb the difference. Pins never reach inside
- * the first-round trees (per-row rules would otherwise freeze whole columns).
+ * It also lists the rules that compare two single figures of the forest, for the balancer to pin.
  */
 final class BalanceStructure {
 
@@ -66,9 +64,11 @@ final class BalanceStructure {
     final int[] parent;
     /** Inputs and split nodes: the cells whose published value a target can fix. */
     final boolean[] inForest;
-    /** The split node was formed in pass 2, so its pinned parts keep their own rounding. */
-    final boolean[] respectsPins;
-    final boolean[] pinned;
+    /**
+     * The rules comparing two single figures of the forest, in template order: {left, right, 1 for
+     * atMost else 0}, aliases resolved. The balancer pins them (see {@link RoundingBalance}).
+     */
+    final List<int[]> comparisons = new ArrayList<>();
     /** Split nodes, parents before their parts: by formula height downwards, then layout order. */
     final List<Integer> topDown = new ArrayList<>();
     /** A split node's coupling group (see {@link #couple}), or -1. */
@@ -104,8 +104,6 @@ final class BalanceStructure {
         parts = new int[n][];
         parent = new int[n];
         inForest = new boolean[n];
-        respectsPins = new boolean[n];
-        pinned = new boolean[n];
         groupOf = new int[n];
         rowOf = new int[n];
         Arrays.fill(parent, -1);
@@ -117,14 +115,12 @@ final class BalanceStructure {
         BalanceStructure s = new BalanceStructure(layout);
         List<Integer> order = s.bottomUp();
         s.classify(order);
-        s.pin();
-        boolean firstRound = true;
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int cell : order) {
                 if (!s.inForest[cell] && s.kind[cell] == Kind.VERTICAL) {
-                    changed |= s.claim(cell, !firstRound, s.inForest);
+                    changed |= s.claim(cell, s.inForest);
                 }
             }
             // A join may use only figures that were in the forest before the joins started, so a
@@ -132,18 +128,18 @@ final class BalanceStructure {
             boolean[] settled = s.inForest.clone();
             for (int cell : order) {
                 if (!s.inForest[cell] && s.kind[cell] == Kind.OTHER_SUM) {
-                    changed |= s.claim(cell, true, settled);
+                    changed |= s.claim(cell, settled);
                 }
             }
-            firstRound = false;
         }
-        for (int i = order.size() - 1; i >= 0; i--) {
-            if (s.parts[order.get(i)] != null) {
-                s.topDown.add(order.get(i));
+        for (int cell : order) {
+            if (s.parts[cell] != null) {
+                s.topDown.add(cell);
             }
         }
         s.topDown.sort(Comparator.<Integer>comparingInt(i -> -s.height[i]).thenComparingInt(i -> i));
         s.couple();
+        s.compare();
         return s;
     }
 
@@ -151,8 +147,7 @@ final class BalanceStructure {
      * Couplings: a derived + sum outside the forest whose parts are in it, each split from a
      * different node — a row's 合计 = 基本 + 项目, whose 基本 comes from the parent row's 基本 and whose
      * 项目 from the parent row's 项目. Those parent nodes form a group that {@link JointSplit} splits
-     * at once, keeping such 合计 within one unit too. A node belongs to one group, a part to one row;
-     * joins (which keep pinned parts) are never members.
+     * at once, keeping such 合计 within one unit too. A node belongs to one group, a part to one row.
      */
     private void couple() {
         // A table's own row 合计 (its parts in the same row) first, then lines across tables.
@@ -184,8 +179,7 @@ final class BalanceStructure {
         for (int t = 0; t < members.length && coupled; t++) {
             columns[t] = resolve(operands[d][t]);
             members[t] = parent[columns[t]];
-            coupled = inForest[columns[t]] && members[t] >= 0 && rowOf[columns[t]] < 0
-                    && !respectsPins[members[t]];
+            coupled = inForest[columns[t]] && members[t] >= 0 && rowOf[columns[t]] < 0;
         }
         if (!coupled) {
             return;
@@ -291,21 +285,23 @@ final class BalanceStructure {
         return true;
     }
 
-    /**
-     * Figures a rule compares on their own. Half-up rounding is monotone, so two pinned roots print
-     * equal when they are equal in 元 and keep an {@code atMost} order too.
-     */
-    private void pin() {
+    private void compare() {
         for (Rule rule : layout.rules().all()) {
-            for (Formula side : List.of(rule.left(), rule.right())) {
-                if (side.terms().size() == 1 && side.terms().get(0).sign() > 0) {
-                    Integer cell = index.get(side.terms().get(0).ref());
-                    if (cell != null) {
-                        pinned[resolve(cell)] = true;
-                    }
-                }
+            Integer left = single(rule.left());
+            Integer right = single(rule.right());
+            if (left != null && right != null && !left.equals(right) && inForest[left] && inForest[right]) {
+                comparisons.add(new int[] {left, right, rule.def().comparison() == Comparison.AT_MOST ? 1 : 0});
             }
         }
+    }
+
+    /** The figure a side of a rule is, when it is one cell with a + sign. */
+    private Integer single(Formula side) {
+        if (side.terms().size() != 1 || side.terms().get(0).sign() < 0) {
+            return null;
+        }
+        Integer cell = index.get(side.terms().get(0).ref());
+        return cell == null ? null : resolve(cell);
     }
 
     /** Computed cells, operands before the cells they feed: by formula height, then layout order. */
@@ -338,28 +334,22 @@ final class BalanceStructure {
 
     /**
      * Makes {@code cell} a split node if every operand is a figure of the forest ({@code available})
-     * that nobody has claimed yet. With pins: at most one part may be pinned, and one must not be.
+     * that nobody has claimed yet.
      */
-    private boolean claim(int cell, boolean withPins, boolean[] available) {
+    private boolean claim(int cell, boolean[] available) {
         int[] resolved = new int[operands[cell].length];
-        int pins = 0;
         for (int t = 0; t < resolved.length; t++) {
             int part = resolve(operands[cell][t]);
             if (!available[part] || parent[part] >= 0) {
                 return false;
             }
             resolved[t] = part;
-            pins += pinned[part] ? 1 : 0;
-        }
-        if (withPins && (pins > 1 || pins == resolved.length)) {
-            return false;
         }
         for (int part : resolved) {
             parent[part] = cell;
         }
         parts[cell] = resolved;
         inForest[cell] = true;
-        respectsPins[cell] = withPins;
         return true;
     }
 }

@@ -2,7 +2,6 @@ package io.yusuan.domain.publish;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,35 +11,40 @@ import java.util.List;
  * 合计 (基本 + 项目) up to two units off, though each figure is within one.
  *
  * <p>Start: each column by the largest remainder ({@link Apportion#largestRemainder}), so every cell
- * is its exact amount rounded down or up and each column adds up to its target. Then every row whose
- * cells together took more extra units than its exact 合计 allows (or fewer) is repaired by moving one
- * extra unit within a column from one row to another, along a shortest chain of such moves ending at
- * a row (or a cell in no row) that has room: an augmenting path of the underlying flow problem. A
- * move never breaks a column sum or a cell's bound, and never takes a repaired row out of bounds, so
- * each repair reduces the total excess by one. If some choice keeps every row within one unit, a
- * path always exists (the difference from that choice is made of such chains), so the repair finds
- * one; if none does, the row is left as the largest remainder put it.
+ * is within its bounds (its exact amount rounded down or up, or the one value a pin beneath fixes)
+ * and each column adds up to its target. Then every row whose cells took more units above their
+ * floors than its exact 合计 allows (or fewer) is repaired by moving one unit within a column from one
+ * row to another, along a shortest chain of such moves that ends at a row (or a part in no row) with
+ * room: an augmenting path of the underlying flow problem. A move keeps every column sum and every
+ * cell's bounds (fixed cells never move) and never takes a row out of bounds, so each repair lowers
+ * the total excess by one. If some choice keeps every row within one unit, a chain always exists (the
+ * difference from that choice is made of such chains) and the repair finds it; if none does, the row
+ * is left as the largest remainder put it.
  */
 final class JointSplit {
 
     private final long unit;
     private final long[][] exact;
     private final int[][] rowOf;
-    /** Extra unit taken above the floor, per column and cell. */
-    private final boolean[][] extra;
+    /** The cell may take or give a unit: its bounds are its floor and ceiling, not a single value. */
+    private final boolean[][] movable;
+    /** The cell is at its upper bound (movable cells only). */
+    private final boolean[][] up;
     /** Per row: the cell it has in each column, or -1. */
     private final int[][] cellIn;
+    /** Per row: units taken above the floors of its cells; allowed between low and high. */
     private final int[] taken;
     private final long[] low;
     private final long[] high;
-    /** Per column, cells from the largest remainder down (the largest-remainder ranking). */
+    /** Per column, cells in {@link Apportion#ranking} order. */
     private final List<List<Integer>> ranking = new ArrayList<>();
 
     private JointSplit(long unit, long[][] exact, int[][] rowOf, int rows) {
         this.unit = unit;
         this.exact = exact;
         this.rowOf = rowOf;
-        this.extra = new boolean[exact.length][];
+        this.movable = new boolean[exact.length][];
+        this.up = new boolean[exact.length][];
         this.cellIn = new int[rows][exact.length];
         this.taken = new int[rows];
         this.low = new long[rows];
@@ -51,80 +55,67 @@ final class JointSplit {
     }
 
     /**
-     * {@code targets[j]}: column j's rounded total; {@code exact[j][c]}: its parts (all non-empty);
-     * {@code rowOf[j][c]}: the row of that part, 0 ≤ row < {@code rows}, or -1 for a part in no row.
-     * Returns the shares, shaped like {@code exact}.
+     * {@code targets[j]}: column j's total in units; {@code exact[j][c]}: its parts in 分 (all
+     * non-empty), each to get a value in {@code [low[j][c], high[j][c]]} units; {@code rowOf[j][c]}:
+     * the part's row, 0 ≤ row < {@code rows}, or -1 for a part in no row. Returns the shares in
+     * units, shaped like {@code exact}.
      */
-    static long[][] split(long[] targets, long[][] exact, int[][] rowOf, int rows, long unit) {
+    static long[][] split(long[] targets, long[][] exact, long[][] low, long[][] high, int[][] rowOf, int rows,
+                          long unit) {
         long[][] shares = new long[exact.length][];
-        for (int j = 0; j < exact.length; j++) {
-            shares[j] = Apportion.largestRemainder(targets[j], exact[j], unit);
-        }
         JointSplit joint = new JointSplit(unit, exact, rowOf, rows);
-        if (!joint.start(shares)) {
-            return shares; // a column was off by more than a unit per part: nothing to control
+        long[] remainders = new long[rows];
+        for (int j = 0; j < exact.length; j++) {
+            shares[j] = Apportion.largestRemainder(targets[j], exact[j], low[j], high[j], unit);
+            joint.movable[j] = new boolean[exact[j].length];
+            joint.up[j] = new boolean[exact[j].length];
+            List<Integer> order = new ArrayList<>();
+            for (int c = 0; c < exact[j].length; c++) {
+                joint.movable[j][c] = high[j][c] > low[j][c];
+                joint.up[j][c] = shares[j][c] == high[j][c];
+                order.add(c);
+                int row = rowOf[j][c];
+                if (row >= 0) {
+                    joint.cellIn[row][j] = c;
+                    joint.taken[row] += (int) (shares[j][c] - Apportion.floor(exact[j][c], unit));
+                    remainders[row] += Math.floorMod(exact[j][c], unit);
+                }
+            }
+            order.sort(Apportion.ranking(exact[j], unit));
+            joint.ranking.add(order);
+        }
+        for (int row = 0; row < rows; row++) {
+            // The row's 合计 is within one unit iff the units it took are its remainders rounded down or up.
+            joint.low[row] = remainders[row] / unit;
+            joint.high[row] = joint.low[row] + (remainders[row] % unit == 0 ? 0 : 1);
         }
         joint.repair();
         for (int j = 0; j < exact.length; j++) {
             for (int c = 0; c < exact[j].length; c++) {
-                shares[j][c] = Math.multiplyExact(Math.floorDiv(exact[j][c], unit) + (joint.extra[j][c] ? 1 : 0), unit);
+                if (joint.movable[j][c]) {
+                    shares[j][c] = joint.up[j][c] ? high[j][c] : low[j][c];
+                }
             }
         }
         return shares;
     }
 
-    private long remainder(int j, int c) {
-        return Math.floorMod(exact[j][c], unit);
-    }
-
-    private boolean start(long[][] shares) {
-        long[] remainders = new long[taken.length];
-        for (int j = 0; j < exact.length; j++) {
-            extra[j] = new boolean[exact[j].length];
-            List<Integer> order = new ArrayList<>();
-            for (int c = 0; c < exact[j].length; c++) {
-                long above = shares[j][c] - Math.multiplyExact(Math.floorDiv(exact[j][c], unit), unit);
-                if (above != 0 && (above != unit || remainder(j, c) == 0)) {
-                    return false;
-                }
-                extra[j][c] = above == unit;
-                order.add(c);
-                int row = rowOf[j][c];
-                if (row >= 0) {
-                    cellIn[row][j] = c;
-                    taken[row] += extra[j][c] ? 1 : 0;
-                    remainders[row] += remainder(j, c);
-                }
-            }
-            int column = j;
-            order.sort(Comparator.<Integer>comparingLong(c -> -remainder(column, c))
-                    .thenComparingLong(c -> -Math.absExact(exact[column][c])).thenComparingInt(c -> -c));
-            ranking.add(order);
-        }
-        for (int row = 0; row < taken.length; row++) {
-            // The row's 合计 is within one unit iff its extra units are its remainders rounded down or up.
-            low[row] = remainders[row] / unit;
-            high[row] = low[row] + (remainders[row] % unit == 0 ? 0 : 1);
-        }
-        return true;
-    }
-
     private void repair() {
         for (int row = 0; row < taken.length; row++) {
             while (taken[row] > high[row] && move(row, true)) {
-                // one extra unit handed on to a row with room
+                // one unit handed on to a row with room
             }
             while (taken[row] < low[row] && move(row, false)) {
-                // one extra unit fetched from a row that can spare it
+                // one unit fetched from a row that can spare it
             }
         }
     }
 
     /**
-     * Breadth-first over rows: from {@code start}, hand an extra unit on ({@code giving}) or fetch
-     * one, one column at a time, until a row with room (or a part in no row) is reached; then apply
-     * the chain. Candidates are tried in largest-remainder order, so the chain disturbs the ranking
-     * as little as it can.
+     * Breadth-first over rows: from {@code start}, hand a unit on ({@code giving}) or fetch one, one
+     * column at a time, until a row with room (or a part in no row) is reached; then apply the
+     * chain. Candidates are tried in ranking order (giving: to the largest remainder first;
+     * fetching: from the smallest), so the chain disturbs the largest-remainder choice least.
      */
     private boolean move(int start, boolean giving) {
         int rows = taken.length;
@@ -139,14 +130,14 @@ final class JointSplit {
             int row = queue.poll();
             for (int j = 0; j < exact.length; j++) {
                 int mine = cellIn[row][j];
-                // Giving: my extra unit in column j goes to a cell without one; fetching: the reverse.
-                if (mine < 0 || extra[j][mine] != giving || !giving && remainder(j, mine) == 0) {
+                // Giving: my unit in column j goes to a cell at its floor; fetching: the reverse.
+                if (mine < 0 || !movable[j][mine] || up[j][mine] != giving) {
                     continue;
                 }
                 List<Integer> candidates = ranking.get(j);
                 for (int k = 0; k < candidates.size(); k++) {
                     int other = candidates.get(giving ? k : candidates.size() - 1 - k);
-                    if (extra[j][other] == giving || giving && remainder(j, other) == 0) {
+                    if (!movable[j][other] || up[j][other] == giving) {
                         continue;
                     }
                     int next = rowOf[j][other];
@@ -171,10 +162,10 @@ final class JointSplit {
         return false;
     }
 
-    /** Moves column j's extra unit between {@code mine} (in {@code row}) and {@code other}. */
+    /** Moves column j's unit between {@code mine} (in {@code row}) and {@code other}. */
     private void apply(int row, int j, int mine, int other, boolean giving) {
-        extra[j][mine] = !giving;
-        extra[j][other] = giving;
+        up[j][mine] = !giving;
+        up[j][other] = giving;
         taken[row] += giving ? -1 : 1;
         int next = rowOf[j][other];
         if (next >= 0) {

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,27 +23,35 @@ import java.util.function.Function;
  * Only the inputs are rounded; every computed cell is then evaluated with its own formula on the
  * rounded inputs, so each identity of the layout (类 = Σ款, 合计 = Σ类, 合计 = 基本 + 项目, 收入总计 = …,
  * the cross-table lines) holds exactly in the published figures, by construction. Which way each
- * input goes is decided top-down along the split forest ({@link BalanceStructure}): a root is its
- * exact value rounded half-up; a split node hands its rounded value to its parts by the largest
- * remainder ({@link Apportion#largestRemainder}), parents before parts, down to the inputs. Sibling
- * nodes whose parts make up the rows of a derived 合计 (210 基本 and 210 项目 → the 款 of 210) are split
- * together ({@link JointSplit}) so that those 合计 stay within a unit too. A join's pinned part keeps
- * its own rounding and the other parts share the rest.
+ * input goes is decided along the split forest ({@link BalanceStructure}: the vertical sums, then
+ * joins such as 合计 合计 = 合计 基本 + 合计 项目):
+ * <ol>
+ * <li>bounds, bottom-up: a figure of the forest may print its exact value rounded down or up, and
+ *     no more than its parts can add up to;</li>
+ * <li>pins, in template rule order: a rule comparing two single figures that holds in 元 (X04, R01,
+ *     X02 on the 合计 row …) fixes both at their own half-up rounding, if every bound stays
+ *     satisfiable — a pin narrows only the bounds on its way up to its root, which are checked;</li>
+ * <li>targets, top-down: a root takes its half-up rounding (moved into its bounds if a pin beneath
+ *     demands), and each split node hands its target to its parts within their bounds by the
+ *     largest remainder ({@link Apportion#largestRemainder}). Sibling nodes whose parts are the
+ *     columns of a derived row 合计 (210 基本 and 210 项目 → the 款 of 210) are split together
+ *     ({@link JointSplit}), keeping those 合计 within a unit too.</li>
+ * </ol>
  *
  * <h2>Guaranteed, exactly</h2>
  * <ul>
  * <li>Every computed cell equals its formula evaluated on the published figures.</li>
  * <li>Empty stays empty (empty ≠ 0); an exact 0 prints 0.00; every figure is a whole unit.</li>
- * <li>Every figure of the forest — every input, every sum whose parts are all in the forest (类, 款,
- *     合计 rows, the lines of fixed tables, joins) — is less than one unit (0.01 万元) off its exact
- *     value, and one that is already a whole unit prints exactly.</li>
- * <li>Every root is its exact value rounded half-up (what {@code Money.toWanYuan(2)} prints), and so
- *     is a pinned part of a join that is a root (unless it has the opposite sign of the join and
- *     ties): the grand totals, the tops of the fixed tables, inputs in no sum. Two such figures that
- *     are equal in 元 print equal, and half-up is monotone so an {@code atMost} that holds in 元 holds
- *     in print: X04 (一般公共预算支出表 基本支出 合计 = 基本支出表 合计, a join of 人员经费 and 公用经费) and,
- *     in anhui-dept, R01 (收入总计 = 支出总计, whose 一般公共预算 side is the same inputs as the
- *     一般公共预算支出表 合计 合计).</li>
+ * <li>Every figure of the forest — every input, every sum whose parts are all in the forest (项, 款,
+ *     类, the 合计 rows, the lines of the fixed tables, the joins) — is its exact value rounded down
+ *     or up: less than one unit (0.01 万元) off, and exact when the exact value is a whole unit.</li>
+ * <li>A pinned figure prints its exact value rounded half-up (what {@code Money.toWanYuan(2)}
+ *     prints), and so does a root with no pin beneath it. A rule whose two figures are pinned holds
+ *     in print: equal in 元 prints equal, and ≤ stays ≤ since half-up is monotone. A rule is left
+ *     alone only if no choice keeping every forest figure within a unit satisfies it together with
+ *     the rules pinned before it (the bounds decide this exactly): two 0.005 halves under a total of
+ *     0.01 cannot both print 0.01. One pin alone always fits, so a rule between two trees is pinned
+ *     unless earlier pins in them conflict. X04 and, in anhui-dept, R01 are pinned in every test.</li>
  * <li>The result depends only on the layout and the figures: lists are walked in layout order and
  *     ties go to the larger remainder, then the larger amount, then the later row.</li>
  * </ul>
@@ -49,18 +59,19 @@ import java.util.function.Function;
  * <h2>Not guaranteed</h2>
  * <ul>
  * <li>Derived cells outside the forest are off by at most the sum of their operands' errors. A row
- *     合计 across a code tree's columns (合计 = 基本 + 项目, 部门支出总表's five columns) is coupled and
- *     within one unit whenever the joint split finds a way (always, in the tests); uncoupled are a
- *     合计 over a derived column (河北 部门收入总表 合计 = 小计 + 上年结转) and cross-table lines adding
- *     another table's figure to a copied one (财政拨款收支总表 per 类: 一般公共预算 + 基金 + 国资): less than
- *     two units.</li>
- * <li>Identities between independently typed figures that are not both rounded alone: X07's 2080505
- *     = 30108 deep inside two trees, a side that is a sum of roots (陕西 X04: 人员经费 合计 + 公用经费 合计),
- *     R01 where the 收支总表 adds lines of its own to copied totals (河北 人行 line): they can print a
- *     unit apart per rounded figure. Figures already unequal in 元 stay unequal.</li>
+ *     合计 across a code tree's columns (合计 = 基本 + 项目, the five columns of 河北's 部门支出总表) is
+ *     coupled and within one unit whenever the joint split can keep it so (always, in the tests).
+ *     Not coupled, so less than two units off: a 合计 over a derived column (河北 部门收入总表 合计 =
+ *     小计 + 上年结转) and a line adding another table's figure to a copied one (财政拨款收支总表 per 类:
+ *     一般公共预算 + 基金 + 国资).</li>
+ * <li>Comparisons that are not pinned: a side outside the forest (X07's 30108 合计, a derived row
+ *     合计), a side that is a sum (陕西 X04: 人员经费 合计 + 公用经费 合计), or a pin that conflicts with
+ *     earlier ones. Those can print a unit apart per rounded figure; figures already unequal in 元
+ *     stay unequal.</li>
  * </ul>
  *
- * <p>Cost: linear in the cells plus a sort per split node; milliseconds for thousands of cells.
+ * <p>Cost: linear in the cells, plus a sort per split node and the joint repairs; milliseconds for
+ * thousands of cells.
  */
 public final class RoundingBalance {
 
@@ -82,33 +93,58 @@ public final class RoundingBalance {
      */
     public static Map<CellRef, Money> balance(DocumentLayout layout, Function<CellRef, Money> exactValue,
                                               long unitFen) {
+        return run(layout, exactValue, unitFen).published();
+    }
+
+    /** The published figures, and the figures pinned to their own rounding (tests check them). */
+    record Result(Map<CellRef, Money> published, Set<CellRef> pinned) {
+    }
+
+    static Result run(DocumentLayout layout, Function<CellRef, Money> exactValue, long unitFen) {
         if (unitFen <= 0) {
             throw new IllegalArgumentException("unit must be positive: " + unitFen);
         }
         BalanceStructure structure = BalanceStructure.of(layout);
         Run run = new Run(structure, unitFen);
         run.exactValues(exactValue);
+        run.bounds();
+        run.pin();
         run.assignTargets();
-        return run.publish();
+        Set<CellRef> pinned = new LinkedHashSet<>();
+        for (int i = 0; i < structure.cells.size(); i++) {
+            if (run.pinned[i]) {
+                pinned.add(structure.cells.get(i).ref());
+            }
+        }
+        return new Result(run.publish(), pinned);
     }
 
-    /** One balancing: exact values, targets, published values, all indexed like the structure. */
+    /**
+     * One balancing, every array indexed like the structure's cells. Published values are counted in
+     * units: {@code low}/{@code high} bound what a figure may print (its exact value rounded down or
+     * up, or the one value its pin or a pin beneath fixes), and the top-down pass picks a
+     * {@code target} within them for every figure of the forest.
+     */
     private static final class Run {
 
         private final BalanceStructure s;
         private final long unit;
         private final int n;
         private final Long[] exact;
+        private final long[] low;
+        private final long[] high;
+        private final boolean[] pinned;
         private final Long[] target;
-        private final Long[] published;
 
         Run(BalanceStructure structure, long unit) {
             this.s = structure;
             this.unit = unit;
             this.n = structure.cells.size();
             this.exact = new Long[n];
+            this.low = new long[n];
+            this.high = new long[n];
+            this.pinned = new boolean[n];
             this.target = new Long[n];
-            this.published = new Long[n];
         }
 
         void exactValues(Function<CellRef, Money> exactValue) {
@@ -140,14 +176,93 @@ public final class RoundingBalance {
             }
         }
 
+        /** Bottom-up: each forest figure's own bounds, narrowed to what its parts can add up to. */
+        void bounds() {
+            for (int i = 0; i < n; i++) {
+                if (s.isInput(i) && exact[i] != null) {
+                    bound(i);
+                }
+            }
+            for (int k = s.topDown.size() - 1; k >= 0; k--) {
+                if (exact[s.topDown.get(k)] != null) {
+                    bound(s.topDown.get(k));
+                }
+            }
+        }
+
+        /** Recomputes one figure's bounds from its own rounding and its parts' bounds. */
+        private void bound(int cell) {
+            long h = Apportion.halfUp(exact[cell], unit);
+            low[cell] = pinned[cell] ? h : Apportion.floor(exact[cell], unit);
+            high[cell] = pinned[cell] ? h : Apportion.ceil(exact[cell], unit);
+            if (s.parts[cell] != null) {
+                long sumLow = 0;
+                long sumHigh = 0;
+                for (int part : s.parts[cell]) {
+                    if (exact[part] != null) {
+                        sumLow = Math.addExact(sumLow, low[part]);
+                        sumHigh = Math.addExact(sumHigh, high[part]);
+                    }
+                }
+                low[cell] = Math.max(low[cell], sumLow);
+                high[cell] = Math.min(high[cell], sumHigh);
+            }
+        }
+
         /**
-         * Roots first, then every split node top-down (parents before parts), so a node's target
-         * is known when it is split, and all members of a coupling group are known together.
+         * Pins, rule by rule in template order: a rule comparing two single figures that holds in 元
+         * has both print their own half-up rounding — equal stays equal, ≤ stays ≤ (half-up is
+         * monotone) — if that leaves every figure of the forest a value within its bounds; else the
+         * rule is left alone. A pin narrows bounds only along its parent chain, so it is checked there.
+         */
+        void pin() {
+            for (int[] rule : s.comparisons) {
+                Long left = exact[rule[0]];
+                Long right = exact[rule[1]];
+                if (left == null || right == null || (rule[2] == 1 ? left > right : !left.equals(right))) {
+                    continue;
+                }
+                List<long[]> undo = new ArrayList<>();
+                if (!pin(rule[0], undo) || !pin(rule[1], undo)) {
+                    for (int k = undo.size() - 1; k >= 0; k--) {
+                        long[] saved = undo.get(k);
+                        int cell = (int) saved[0];
+                        low[cell] = saved[1];
+                        high[cell] = saved[2];
+                        pinned[cell] = saved[3] == 1;
+                    }
+                }
+            }
+        }
+
+        private boolean pin(int cell, List<long[]> undo) {
+            for (int c = cell; c >= 0; c = s.parent[c]) {
+                undo.add(new long[] {c, low[c], high[c], pinned[c] ? 1 : 0});
+                if (c == cell) {
+                    pinned[c] = true;
+                }
+                long oldLow = low[c];
+                long oldHigh = high[c];
+                bound(c);
+                if (low[c] > high[c]) {
+                    return false;
+                }
+                if (c != cell && low[c] == oldLow && high[c] == oldHigh) {
+                    return true; // nothing changes further up
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Roots take their half-up rounding, moved into their bounds if a pin beneath demands; then
+         * every split node top-down (parents before parts), so a node's target is known when it is
+         * split, and all members of a coupling group are known together.
          */
         void assignTargets() {
             for (int i = 0; i < n; i++) {
                 if (s.inForest[i] && s.parent[i] < 0 && exact[i] != null) {
-                    target[i] = Apportion.halfUp(exact[i], unit);
+                    target[i] = Math.min(high[i], Math.max(low[i], Apportion.halfUp(exact[i], unit)));
                 }
             }
             boolean[] done = new boolean[n];
@@ -156,14 +271,10 @@ public final class RoundingBalance {
                     continue;
                 }
                 int group = s.groupOf[node];
-                if (group >= 0 && ready(s.groups.get(group), done)) {
-                    splitJointly(s.groups.get(group));
-                    for (int member : s.groups.get(group)) {
-                        done[member] = true;
-                    }
-                } else {
-                    split(node, target[node]);
-                    done[node] = true;
+                int[] members = group >= 0 && ready(s.groups.get(group), done) ? s.groups.get(group) : new int[] {node};
+                splitJointly(members);
+                for (int member : members) {
+                    done[member] = true;
                 }
             }
         }
@@ -179,55 +290,9 @@ public final class RoundingBalance {
         }
 
         /**
-         * Hands a split node's target to its non-empty parts by the largest remainder. A join's
-         * pinned parts keep their own rounding and the others share the rest — unless that rest is
-         * a whole unit or more away from their exact sum (the join was itself split from above, or
-         * only pinned parts have figures): then a pinned part would push another a unit off, and
-         * all parts share the target.
+         * Hands each member's target to its non-empty parts within their bounds: by the largest
+         * remainder for a single node, by {@link JointSplit} for a coupling group (one column each).
          */
-        private void split(int node, long value) {
-            List<Integer> pinnedParts = new ArrayList<>();
-            List<Integer> free = new ArrayList<>();
-            for (int part : s.parts[node]) {
-                if (exact[part] != null) {
-                    (s.respectsPins[node] && s.pinned[part] ? pinnedParts : free).add(part);
-                }
-            }
-            long rest = value;
-            long freeExact = 0;
-            for (int part : pinnedParts) {
-                rest = Math.subtractExact(rest, Apportion.halfUp(exact[part], unit));
-            }
-            for (int part : free) {
-                freeExact = Math.addExact(freeExact, exact[part]);
-            }
-            if (free.isEmpty() || Math.abs(Math.subtractExact(rest, freeExact)) >= unit) {
-                free = new ArrayList<>();
-                for (int part : s.parts[node]) {
-                    if (exact[part] != null) {
-                        free.add(part);
-                    }
-                }
-                pinnedParts = List.of();
-                rest = value;
-            }
-            if (free.isEmpty()) {
-                return; // cannot happen: a node with a figure has a part with one
-            }
-            for (int part : pinnedParts) {
-                target[part] = Apportion.halfUp(exact[part], unit);
-            }
-            long[] amounts = new long[free.size()];
-            for (int k = 0; k < amounts.length; k++) {
-                amounts[k] = exact[free.get(k)];
-            }
-            long[] shares = Apportion.largestRemainder(rest, amounts, unit);
-            for (int k = 0; k < amounts.length; k++) {
-                target[free.get(k)] = shares[k];
-            }
-        }
-
-        /** The members of a coupling group, one column each, split at once by {@link JointSplit}. */
         private void splitJointly(int[] members) {
             List<Integer> columns = new ArrayList<>();
             for (int member : members) {
@@ -235,25 +300,29 @@ public final class RoundingBalance {
                     columns.add(member);
                 }
             }
-            long[] targets = new long[columns.size()];
-            long[][] amounts = new long[columns.size()][];
-            int[][] rows = new int[columns.size()][];
-            int[][] cells = new int[columns.size()][];
+            int k = columns.size();
+            long[] targets = new long[k];
+            long[][] amounts = new long[k][];
+            long[][] lows = new long[k][];
+            long[][] highs = new long[k][];
+            int[][] rows = new int[k][];
+            int[][] cells = new int[k][];
             Map<Integer, Integer> rowIds = new HashMap<>();
-            for (int j = 0; j < columns.size(); j++) {
+            for (int j = 0; j < k; j++) {
                 int member = columns.get(j);
                 targets[j] = target[member];
                 cells[j] = Arrays.stream(s.parts[member]).filter(part -> exact[part] != null).toArray();
-                amounts[j] = new long[cells[j].length];
+                amounts[j] = Arrays.stream(cells[j]).mapToLong(part -> exact[part]).toArray();
+                lows[j] = Arrays.stream(cells[j]).mapToLong(part -> low[part]).toArray();
+                highs[j] = Arrays.stream(cells[j]).mapToLong(part -> high[part]).toArray();
                 rows[j] = new int[cells[j].length];
                 for (int c = 0; c < cells[j].length; c++) {
-                    amounts[j][c] = exact[cells[j][c]];
-                    int row = s.rowOf[cells[j][c]];
+                    int row = members.length > 1 ? s.rowOf[cells[j][c]] : -1;
                     rows[j][c] = row < 0 ? -1 : rowIds.computeIfAbsent(row, r -> rowIds.size());
                 }
             }
-            long[][] shares = JointSplit.split(targets, amounts, rows, rowIds.size(), unit);
-            for (int j = 0; j < columns.size(); j++) {
+            long[][] shares = JointSplit.split(targets, amounts, lows, highs, rows, rowIds.size(), unit);
+            for (int j = 0; j < k; j++) {
                 for (int c = 0; c < cells[j].length; c++) {
                     target[cells[j][c]] = shares[j][c];
                 }
@@ -261,20 +330,22 @@ public final class RoundingBalance {
         }
 
         Map<CellRef, Money> publish() {
+            Long[] published = new Long[n];
             for (int i = 0; i < n; i++) {
-                if (s.isInput(i)) {
-                    published[i] = target[i];
+                if (s.isInput(i) && target[i] != null) {
+                    published[i] = Math.multiplyExact(target[i], unit);
                 }
             }
             evaluateComputed(published);
             Map<CellRef, Money> out = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 CellRef ref = s.cells.get(i).ref();
-                if ((published[i] == null) != (exact[i] == null)
-                        || s.inForest[i] && target[i] != null && !target[i].equals(published[i])) {
+                boolean missed = s.inForest[i] && target[i] != null
+                        && (published[i] == null || published[i] != target[i] * unit);
+                if ((published[i] == null) != (exact[i] == null) || missed) {
                     // The splits add up by construction; reaching this is a bug, never a data problem.
                     throw new IllegalStateException("舍位平衡 failed at " + ref + ": target " + target[i]
-                            + ", formula gives " + published[i]);
+                            + " units, formula gives " + published[i] + " 分");
                 }
                 if (published[i] != null) {
                     out.put(ref, Money.ofFen(published[i]));

@@ -25,12 +25,19 @@ final class SameFigures {
     private final List<CellSpec> cells;
     private final int[][] operands;
     private final long[] fingerprint;
+    /** The registered cell a cell is the same figure as (itself when registered), or -1. */
+    private final int[] canonical;
+    /** For a registered sum: its + operands' canonical cells, sorted (null otherwise). */
+    private final int[][] canonicalParts;
     private final Map<Long, List<Integer>> registered = new HashMap<>();
 
     SameFigures(List<CellSpec> cells, int[][] operands) {
         this.cells = cells;
         this.operands = operands;
         this.fingerprint = new long[cells.size()];
+        this.canonical = new int[cells.size()];
+        this.canonicalParts = new int[cells.size()][];
+        java.util.Arrays.fill(canonical, -1);
     }
 
     /** An input: its own weight, from its position in layout order (so the same on every run). */
@@ -53,17 +60,41 @@ final class SameFigures {
         if (f == 0) {
             return -1; // an empty combination (no terms, or x − x): a figure of its own
         }
+        int[] parts = plusParts(cell);
+        if (parts != null && parts.length == 1) {
+            canonical[cell] = parts[0]; // a copy of one figure: the same figure, no need to expand
+            return parts[0];
+        }
         for (int candidate : registered.getOrDefault(f, List.of())) {
-            if (expansion(candidate).equals(expansion(cell))) {
+            // Same parts: the same figure by construction; else compare what both add up to.
+            if (parts != null && java.util.Arrays.equals(parts, canonicalParts[candidate])
+                    || expansion(candidate).equals(expansion(cell))) {
+                canonical[cell] = candidate;
                 return candidate;
             }
         }
+        canonicalParts[cell] = parts;
         return -1;
     }
 
     /** Makes the cell a figure later cells may turn out to equal. */
     void register(int cell) {
+        canonical[cell] = cell;
         registered.computeIfAbsent(fingerprint[cell], k -> new ArrayList<>()).add(cell);
+    }
+
+    /** A + sum's operands as their canonical figures, sorted; null if a term is − or not a figure. */
+    private int[] plusParts(int cell) {
+        List<Term> terms = cells.get(cell).formula().terms();
+        int[] parts = new int[terms.size()];
+        for (int t = 0; t < parts.length; t++) {
+            parts[t] = canonical[operands[cell][t]];
+            if (terms.get(t).sign() < 0 || parts[t] < 0) {
+                return null;
+            }
+        }
+        java.util.Arrays.sort(parts);
+        return parts;
     }
 
     /** Input → coefficient: what the cell adds up, through every level of formulas. */

@@ -43,10 +43,12 @@ class RoundingBalanceTest {
             String[] p = cell.split("[!.]");
             inputs.put(cell(p[0], p[1], p[2]), amount == null ? null : Money.yuan(amount));
         });
-        Map<CellRef, Money> published = RoundingBalance.balance(layout, inputs::get);
-        BalanceCheck.assertBalanced(layout, inputs::get, published, RoundingBalance.HUNDREDTH_OF_WAN_YUAN);
+        RoundingBalance.Result result = RoundingBalance.run(layout, inputs::get, RoundingBalance.HUNDREDTH_OF_WAN_YUAN);
+        assertEquals(result.published(), RoundingBalance.balance(layout, inputs::get));
+        BalanceCheck.assertBalanced(layout, inputs::get, result, RoundingBalance.HUNDREDTH_OF_WAN_YUAN);
+        BalanceCheck.assertComparisons(layout, BalanceCheck.exact(layout, inputs::get), result);
         Map<String, String> wan = new HashMap<>();
-        published.forEach((ref, money) -> wan.put(ref.toString(), money.toWanYuan(2).toPlainString()));
+        result.published().forEach((ref, money) -> wan.put(ref.toString(), money.toWanYuan(2).toPlainString()));
         return wan;
     }
 
@@ -184,7 +186,10 @@ class RoundingBalanceTest {
         int gpBasic = s.indexOf(cell("gp", "total", "basic"));
         int econTotal = s.indexOf(cell("econ", "total", "total"));
         assertEquals(gpTotal, s.parent[gpBasic], "the grand total joins its two column totals");
-        assertEquals(true, s.pinned[gpBasic], "X04 pins 基本支出 合计");
+        int econTotal0 = s.indexOf(cell("econ", "total", "total"));
+        assertEquals(List.of(List.of(gpBasic, econTotal0, 0), List.of(s.indexOf(cell("sum", "income", "amount")),
+                s.indexOf(cell("sum", "expense", "amount")), 0)),
+                s.comparisons.stream().map(c -> List.of(c[0], c[1], c[2])).toList(), "X04 and R01, to pin");
         assertEquals(-1, s.parent[econTotal]);
         assertEquals(econTotal, s.parent[s.indexOf(cell("econ", "total", "personnel"))]);
         // An inner row's 合计 is derived: its operands belong to the column trees.
@@ -195,6 +200,31 @@ class RoundingBalanceTest {
         assertEquals(expense, s.parent[gpTotal]);
         assertEquals(-1, s.parent[expense]);
         assertEquals(false, s.inForest[s.indexOf(cell("sum", "exp_201", "amount"))]);
+    }
+
+    private static final String TWO_PAIRS = """
+            {"id": "t", "title": "t", "displayUnit": "万元", "sections": [
+              {"key": "s", "title": "s", "kind": "fixed", "columns": [{"key": "a", "title": "金额"}],
+               "rows": [{"key": "total", "label": "合计", "sumRows": ["x", "y"]}, {"key": "x", "label": "x"},
+                        {"key": "y", "label": "y"}, {"key": "x2", "label": "x 的另一处"},
+                        {"key": "y2", "label": "y 的另一处"}]}],
+             "rules": [{"id": "A", "message": "x = x2", "left": "s!x.a", "right": "s!x2.a"},
+                       {"id": "B", "message": "y = y2", "left": "s!y.a", "right": "s!y2.a"}]}""";
+
+    @Test
+    void aRuleWhosePinWouldPushATotalAUnitOffIsLeftAlone() {
+        DocumentLayout layout = layout(TWO_PAIRS, Map.of());
+        Map<CellRef, Money> inputs = Map.of(cell("s", "x", "a"), Money.yuan("50.00"),
+                cell("s", "y", "a"), Money.yuan("50.00"), cell("s", "x2", "a"), Money.yuan("50.00"),
+                cell("s", "y2", "a"), Money.yuan("50.00"));
+        RoundingBalance.Result result = RoundingBalance.run(layout, inputs::get, RoundingBalance.HUNDREDTH_OF_WAN_YUAN);
+        Map<String, String> out = balanced(layout, Map.of("s!x.a", "50.00", "s!y.a", "50.00",
+                "s!x2.a", "50.00", "s!y2.a", "50.00"));
+        // x, y, x2, y2 are 0.005 each and round to 0.01 on their own. Rule A pins x and x2; pinning y
+        // too would print 合计 0.02 for an exact 0.01, so rule B is left alone: y takes the rest, 0.00.
+        assertEquals(java.util.Set.of(cell("s", "x", "a"), cell("s", "x2", "a")), result.pinned());
+        assertEquals(List.of("0.01", "0.01", "0.00"), List.of(out.get("s!total.a"), out.get("s!x.a"), out.get("s!y.a")));
+        assertEquals(List.of("0.01", "0.01"), List.of(out.get("s!x2.a"), out.get("s!y2.a")), "A holds, B does not");
     }
 
     @Test
