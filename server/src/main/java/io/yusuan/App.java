@@ -86,8 +86,13 @@ public final class App implements AutoCloseable {
                         settings.idleUnloadMillis()));
         Tokens tokens = new Tokens(vertx, Tokens.secret(settings.jwtSecret(), settings.dataDir()));
         DocumentCreator creator = new DocumentCreator(catalog, templates);
-        server = await(new WebServer(vertx, settings, pool, catalog, log, rooms, templates, tokens, encoder, creator)
-                .listen(), 30);
+        WebServer web = new WebServer(vertx, settings, pool, catalog, log, rooms, templates, tokens, encoder, creator);
+        try {
+            LOG.info("PDF exports embed the font {}", web.exporter().pdfFont().source());
+        } catch (io.yusuan.export.FontUnavailableException e) {
+            LOG.warn("PDF export unavailable: {}", e.getMessage());
+        }
+        server = await(web.listen(), 30);
     }
 
     private static <T> T await(io.vertx.core.Future<T> future, int seconds) {

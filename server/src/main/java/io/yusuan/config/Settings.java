@@ -27,7 +27,8 @@ public record Settings(
         int catchupLimit,
         long idleUnloadMillis,
         int maxBatch,
-        int dbPoolSize) {
+        int dbPoolSize,
+        String pdfFont) {
 
     public static Settings load(Map<String, String> env) {
         Properties file = new Properties();
@@ -57,7 +58,8 @@ public record Settings(
                 s.integer("CATCHUP_LIMIT", 1000),
                 s.integer("IDLE_UNLOAD_SECONDS", 60) * 1000L,
                 s.integer("MAX_BATCH", 100),
-                s.integer("DB_POOL_SIZE", 8));
+                s.integer("DB_POOL_SIZE", 8),
+                s.get("PDF_FONT", null));
     }
 
     private record Source(Map<String, String> env, Properties file) {

@@ -13,10 +13,7 @@ import io.yusuan.domain.comments.CommentBook;
 import io.yusuan.domain.rules.CheckChange;
 import io.yusuan.domain.rules.RuleResult;
 import io.yusuan.domain.template.ColumnKind;
-import io.yusuan.domain.workflow.ApprovedVersion;
-import io.yusuan.domain.workflow.VersionApproval;
 import io.yusuan.domain.workflow.Workflow;
-import io.yusuan.domain.workflow.WorkflowChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -257,13 +254,13 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
         } else if (event instanceof SectionsReplaced replaced) {
             applied = StructuralChange.replace(this, factory, replaced, by, clientOpId, at);
         } else if (event instanceof SectionsMarked marks) {
-            applied = applyMarks(marks, by, clientOpId, at);
+            applied = ReviewChanges.marks(this, marks, by, clientOpId, at);
         } else if (event instanceof WorkflowChanged steps) {
-            applied = applyWorkflow(steps, by, clientOpId, at);
+            applied = ReviewChanges.workflow(this, steps, by, clientOpId, at);
         } else if (event instanceof CommentsChanged notes) {
-            applied = applyComments(notes, by, clientOpId, at);
+            applied = ReviewChanges.comments(this, notes, by, clientOpId, at);
         } else {
-            applied = applyApproval((VersionApproved) event, by, clientOpId, at);
+            applied = ReviewChanges.approval(this, (VersionApproved) event, by, clientOpId, at);
         }
         lastChange = at;
         return applied;
@@ -315,46 +312,6 @@ public final class BudgetState implements CheckResults.View, TextChecks.Texts {
         int rev = Objects.equals(before.text(), text) ? before.rev() : before.rev() + 1;
         texts.put(cell, new TextCell(text, rev, by));
         return new TextChange(cell, text, rev, before.text(), by);
-    }
-
-    private AppliedEvent applyMarks(SectionsMarked event, Actor by, String clientOpId, Instant at) {
-        Set<String> sections = new LinkedHashSet<>();
-        for (SectionMark mark : event.marks()) {
-            if (mark.empty()) {
-                emptyNotes.put(mark.section(), mark.note());
-            } else {
-                emptyNotes.remove(mark.section());
-            }
-            sections.add(mark.section());
-        }
-        version++;
-        return new AppliedEvent(version, by, clientOpId, at, List.of(), event.marks(), List.of(), List.of(),
-                checks.recheckEmptiness(this, sections));
-    }
-
-    private AppliedEvent applyWorkflow(WorkflowChanged event, Actor by, String clientOpId, Instant at) {
-        for (WorkflowChange change : event.changes()) {
-            workflow.apply(change, by, at);
-        }
-        version++;
-        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), List.of(),
-                event.changes(), List.of(), null, null, null, List.of(), List.of());
-    }
-
-    private AppliedEvent applyComments(CommentsChanged event, Actor by, String clientOpId, Instant at) {
-        event.changes().forEach(change -> comments.apply(change, by, at));
-        version++;
-        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), List.of(), List.of(),
-                event.changes(), null, null, null, List.of(), List.of());
-    }
-
-    /** Version N pins this very version: its content is frozen into the log entry. */
-    private AppliedEvent applyApproval(VersionApproved event, Actor by, String clientOpId, Instant at) {
-        version++;
-        ApprovedVersion approved = new ApprovedVersion(event.number(), version, by, at, event.comment(), event.hash());
-        workflow.addVersion(approved);
-        return new AppliedEvent(version, by, clientOpId, at, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), new VersionApproval(approved, content()), null, null, List.of(), List.of());
     }
 
     /** After figures moved: the rules reading them, X11 of the tables touched, and the narrative. */

@@ -140,7 +140,7 @@ public final class Room {
 
     // ---- the mailbox ----
 
-    private void enqueue(RoomTask task) {
+    void enqueue(RoomTask task) {
         context.runOnContext(v -> {
             if (task instanceof RoomTask.Subscribe again) {
                 // A re-subscribe (after a gap) must not also receive live versions while its
@@ -210,7 +210,7 @@ public final class Room {
                 busy = false;
                 drain();
             } else {
-                failed(result.cause(), batch);
+                FailedAppend.handle(this, result.cause(), batch);
             }
         }));
     }
@@ -228,95 +228,67 @@ public final class Room {
         }
     }
 
-    /**
-     * The append failed — or its outcome is unknown (a connection lost after COMMIT), or another
-     * writer took the versions. The log decides: if it moved past our base version, adopt what it
-     * holds (acknowledge our operations that are in it, broadcast its versions); if not, roll back.
-     */
-    private void failed(Throwable cause, EditBatch batch) {
-        LOG.warn("document {}: append of versions {}..{} failed: {}", info.id(), batch.baseVersion + 1,
-                state.version(), cause.toString());
-        log.readAfter(info.id(), batch.baseVersion, Integer.MAX_VALUE).onComplete(read -> context.runOnContext(v -> {
-            if (read.succeeded() && !read.result().isEmpty()) {
-                adoptLog(read.result(), batch);
-            } else {
-                rollBack(batch);
-            }
-        }));
+    // ---- what a failed append leaves to do (FailedAppend decides which) ----
+
+    EventLog log() {
+        return log;
     }
 
-    private void rollBack(EditBatch batch) {
-        Rejection unavailable = Rejection.of(ErrorCode.UNAVAILABLE, "保存失败，修改未生效，请重试");
-        for (RoomTask.Accepted lost : batch.accepted) {
-            clientOps.remove(lost.event().clientOpId());
-            refuse(lost.task(), unavailable);
+    Context context() {
+        return context;
+    }
+
+    RoomHost host() {
+        return host;
+    }
+
+    RoomEncoder encoder() {
+        return encoder;
+    }
+
+    /** A speculative batch of cell and text edits never happened: put the state back as it was. */
+    void rollbackCells(EditBatch batch) {
+        state.rollback(batch.baseVersion, batch.before, batch.textsBefore);
+    }
+
+    /** The document as the log holds it replaces the speculative state. */
+    void adopt(RoomHost.Loaded loaded) {
+        state = loaded.state();
+        clientOps.clear();
+        clientOps.putAll(loaded.clientOps());
+    }
+
+    void forget(String clientOpId) {
+        clientOps.remove(clientOpId);
+    }
+
+    void broadcast(AppliedEvent event) {
+        subscribers.broadcast(encoder.applied(info.id(), event));
+    }
+
+    /** The batch is settled: take the next commands. */
+    void resume() {
+        busy = false;
+        drain();
+    }
+
+    /** Neither committed nor restorable now: retire this room; the next use loads afresh. */
+    void retire(Rejection unavailable) {
+        closed = true;
+        host.unloaded(this);
+        while (!mailbox.isEmpty()) {
+            RoomTask task = mailbox.poll();
+            host.reopen(info.id()).onSuccess(room -> room.enqueue(task)).onFailure(err -> refuse(task, unavailable));
         }
-        requeue(batch.deferred);
-        if (!batch.structural) {
-            state.rollback(batch.baseVersion, batch.before, batch.textsBefore);
-            busy = false;
-            drain();
-            return;
-        }
-        host.reload(info).onComplete(reloaded -> context.runOnContext(v -> {
-            if (reloaded.succeeded()) {
-                state = reloaded.result().state();
-                clientOps.clear();
-                clientOps.putAll(reloaded.result().clientOps());
-                busy = false;
-                drain();
-                return;
-            }
-            // Neither committed nor restorable now: retire this room; the next use loads afresh.
-            closed = true;
-            host.unloaded(this);
-            while (!mailbox.isEmpty()) {
-                RoomTask task = mailbox.poll();
-                host.reopen(info.id()).onSuccess(room -> room.enqueue(task))
-                        .onFailure(err -> refuse(task, unavailable));
-            }
-        }));
     }
 
-    private void adoptLog(List<AppliedEvent> committed, EditBatch batch) {
-        host.reload(info).onComplete(reloaded -> context.runOnContext(v -> {
-            if (reloaded.failed()) {
-                rollBack(batch);
-                return;
-            }
-            state = reloaded.result().state();
-            clientOps.clear();
-            clientOps.putAll(reloaded.result().clientOps());
-            Map<String, AppliedEvent> byOp = new HashMap<>();
-            for (AppliedEvent event : committed) {
-                if (event.clientOpId() != null) {
-                    byOp.put(event.clientOpId(), event);
-                }
-                subscribers.broadcast(encoder.applied(info.id(), event));
-            }
-            Rejection unavailable = Rejection.of(ErrorCode.UNAVAILABLE, "保存失败，修改未生效，请重试");
-            for (RoomTask.Accepted mine : batch.accepted) {
-                AppliedEvent stored = byOp.get(mine.event().clientOpId());
-                if (stored != null && stored.by().id() == mine.task().from().actor().id()) {
-                    mine.task().from().send(encoder.ack(mine.task().requestId(), info.id(), stored.version(),
-                            stored.clientOpId()));
-                } else {
-                    refuse(mine.task(), unavailable);
-                }
-            }
-            requeue(batch.deferred);
-            busy = false;
-            drain();
-        }));
-    }
-
-    private void requeue(List<RoomTask.Edit> deferred) {
+    void requeue(List<RoomTask.Edit> deferred) {
         for (int i = deferred.size() - 1; i >= 0; i--) {
             mailbox.addFirst(deferred.get(i));
         }
     }
 
-    private void refuse(RoomTask task, Rejection rejection) {
+    void refuse(RoomTask task, Rejection rejection) {
         if (task instanceof RoomTask.Edit edit) {
             edit.from().send(encoder.rejected(edit.requestId(), info.id(), edit.command().clientOpId(), rejection));
         } else if (task instanceof RoomTask.Subscribe subscribe) {

@@ -1,5 +1,6 @@
 package io.yusuan.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -195,6 +196,10 @@ class ReviewIntegrationTest {
         JsonObject opened = server.request("GET", "/api/documents/" + doc + "/versions/1", reviewer, null).json();
         assertTrue(opened.getBoolean("readOnly"));
         String v1Value = cellOf(opened, "basic_exp", "30201", "public").getString("value");
+        byte[] xlsxBefore = exported(1, "xlsx");
+        byte[] pdfBefore = exported(1, "pdf");
+        assertEquals("application/pdf", get("/api/documents/" + doc + "/versions/1/export?format=pdf", reviewer)
+                .headers().firstValue("content-type").orElse(""));
 
         ok(supervisor, workflow("basic_exp", "reopen", "办公费调整"));
         JsonObject now = document(editor);
@@ -205,6 +210,11 @@ class ReviewIntegrationTest {
 
         JsonObject reopened = server.request("GET", "/api/documents/" + doc + "/versions/1", reviewer, null).json();
         assertEquals(opened, reopened, "version 1 is what it was");
+        assertArrayEquals(xlsxBefore, exported(1, "xlsx"), "re-exporting version 1 after an edit gives the same file");
+        assertArrayEquals(pdfBefore, exported(1, "pdf"));
+        assertArrayEquals(xlsxBefore, viaJob(1, "xlsx"), "the job gives the same file as the direct download");
+        byte[] draft = get("/api/documents/" + doc + "/export?format=csv", editor).body();
+        assertTrue(new String(draft, java.nio.charset.StandardCharsets.ISO_8859_1).contains("PK"), "a zip");
         assertEquals(v1Value, cellOf(reopened, "basic_exp", "30201", "public").getString("value"));
         JsonObject diff = server.request("GET", "/api/documents/" + doc + "/versions/1/diff?against=draft", reviewer,
                 null).json();
@@ -252,6 +262,28 @@ class ReviewIntegrationTest {
         assertFalse(stored.getBoolean("resolved"));
         assertNotNull(reviewerSocket.next(f -> "applied".equals(f.getString("type")) && f.containsKey("comments")
                 && "reply".equals(f.getJsonArray("comments").getJsonObject(0).getString("action"))));
+    }
+
+    private static byte[] exported(int version, String format) throws Exception {
+        HttpResponse<byte[]> response = get("/api/documents/" + doc + "/versions/" + version + "/export?format=" + format,
+                reviewer);
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        return response.body();
+    }
+
+    /** The page's way: start a job, poll it, fetch its file. */
+    private static byte[] viaJob(int version, String format) throws Exception {
+        JsonObject job = server.request("POST", "/api/documents/" + doc + "/exports", reviewer,
+                new JsonObject().put("format", format).put("version", version).encode()).json();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!"done".equals(job.getString("status"))) {
+            assertTrue(System.currentTimeMillis() < deadline && !"failed".equals(job.getString("status")), job.encode());
+            Thread.sleep(50);
+            job = server.request("GET", "/api/jobs/" + job.getString("id"), reviewer, null).json();
+        }
+        assertEquals(404, server.request("GET", "/api/jobs/" + job.getString("id"), editor, null).status(),
+                "a job is its owner's");
+        return get("/api/jobs/" + job.getString("id") + "/file", reviewer).body();
     }
 
     static String read(Path path) throws Exception {

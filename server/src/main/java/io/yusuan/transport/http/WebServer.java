@@ -39,10 +39,12 @@ public final class WebServer {
     private final WireEncoder encoder;
     private final DocumentCreator creator;
     private final EventLog log;
+    private final io.yusuan.export.Exporter exporter;
 
     public WebServer(Vertx vertx, Settings settings, Pool pool, Catalog catalog, EventLog log, RoomRegistry rooms,
                      TemplateLibrary templates, Tokens tokens, WireEncoder encoder, DocumentCreator creator) {
         this.log = log;
+        this.exporter = new io.yusuan.export.Exporter(settings.pdfFont());
         this.creator = creator;
         this.vertx = vertx;
         this.settings = settings;
@@ -52,6 +54,11 @@ public final class WebServer {
         this.templates = templates;
         this.tokens = tokens;
         this.encoder = encoder;
+    }
+
+    /** Exports share one exporter (it keeps the PDF font once found). */
+    public io.yusuan.export.Exporter exporter() {
+        return exporter;
     }
 
     public Future<HttpServer> listen() {
@@ -79,6 +86,7 @@ public final class WebServer {
         new CommandRoutes(rooms, access).mount(router);
         new HistoryRoutes(rooms, log, access).mount(router);
         new VersionRoutes(rooms, log, templates, encoder, access).mount(router);
+        new ExportRoutes(vertx, rooms, log, templates, access, exporter, new Jobs(vertx)).mount(router);
         imports.mount(router);
         router.route("/api/*").handler(ctx -> ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "没有这个接口"));
         router.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, settings.webroot().toString())
