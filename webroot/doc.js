@@ -18,8 +18,9 @@ import { Texts } from './texts.js';
 import { ListRows } from './listrows.js';
 import { Panels } from './panels.js';
 import { closeAsk } from './dialogs.js';
+import { gridHooks } from './cellhooks.js';
 import { esc, toast, roleName, canEditDoc } from './ui.js';
-import { REJECT_TEXT, cellTitle } from './protocol.js';
+import { REJECT_TEXT } from './protocol.js';
 
 const MAX_BUFFER = 2000;
 
@@ -56,23 +57,7 @@ export class DocumentSession {
     this.buffer = [];
     this.ackTimer = 0;
     const mayChange = () => !this.view && canEditDoc(this.doc);
-    this.grid = new Grid(els.sheets, els.nav, {
-      canEdit: (cell, section) => mayChange() && !this.review.locked(section),
-      displayValue: (key) => (this.view ? (this.grid.cells.get(key) || {}).value ?? null : this.edits.displayValue(key)),
-      displayText: (key) => (this.view ? (this.grid.cells.get(key) || {}).text ?? '' : this.texts.displayText(key)),
-      titleFor: (key) => this.titleFor(key),
-      onCommit: (key, raw) => this.edits.commit(key, raw),
-      onEditText: (key, initial) => this.texts.open(key, initial),
-      onFocusCell: (key) => this.focusChanged(key),
-      onReadOnly: (key) => this.readOnlyHint(key),
-      onCellKey: (e, key) => this.cellShortcut(e, key),
-      navHtml: (section) => this.review.navHtml(section),
-      rowTools: (section, row) => this.rows.rowHtml(section, row) + this.listRows.rowHtml(section, row),
-      sectionTools: (section) => (section.empty ? '' : this.rows.barHtml(section) + this.listRows.barHtml(section))
-        + this.empty.barHtml(section),
-      sectionHead: (section) => this.review.headHtml(section),
-      sectionNote: (section) => this.empty.noteHtml(section),
-    });
+    this.grid = new Grid(els.sheets, els.nav, gridHooks(this, mayChange));
     const wire = { doc: () => this.doc, docId: () => this.docId, epoch: () => this.epoch,
       syncing: () => this.syncing, nextId: () => this.nextId() };
     this.commands = new Commands(conn, wire);
@@ -93,7 +78,7 @@ export class DocumentSession {
     this.presence = new Presence(els.presence, this.grid, conn, { me: () => this.me, docId: () => this.docId,
       rendered: () => this.doc !== null, ready: () => !this.syncing, title: (s) => this.review.title(s) });
     this.checks = new Checks({ panel: els.checks, count: els.checkCount }, this.grid,
-      { doc: () => this.doc, titleFor: (key) => this.titleFor(key), side: this.panels.side, marking: () => !this.view });
+      { doc: () => this.doc, titleFor: (key) => this.grid.hooks.titleFor(key), side: this.panels.side, marking: () => !this.view });
     this.comments = new Comments(els.commentsPane, this.grid, this.commands, { ...shared, side: this.panels.side,
       marking: () => !this.view, doc: () => this.doc, sectionInView: () => this.presence.sectionInView() });
     this.panels.onSide((name, open) => {
@@ -360,6 +345,12 @@ export class DocumentSession {
       return false;
     }
     this.grid.cancelEditor();
+    // A version's cells are all read-only; which of them were typed (not derived) the draft knows,
+    // so its figures are drawn as locked inputs rather than as formulas.
+    for (const [key, cell] of indexCells(vdoc)) {
+      const draft = this.cells.get(key);
+      cell.input = draft ? Boolean(draft.editable) : cell.rev > 0 || Boolean(cell.by);
+    }
     this.view = { number, doc: vdoc };
     this.draw(false);
     this.els.scroller.scrollTop = 0;
@@ -389,36 +380,5 @@ export class DocumentSession {
   openChecks(keys) {
     this.checks.togglePanel(true, false);
     if (keys && keys.length) this.checks.jump(keys[0]);
-  }
-
-  /** Shift+F2 opens a 批注 on the cell (as in spreadsheets), Alt+H its 留痕. */
-  cellShortcut(e, key) {
-    if (e.key === 'F2' && e.shiftKey) {
-      this.comments.startOn(key);
-      return true;
-    }
-    if ((e.key === 'h' || e.key === 'H') && e.altKey) {
-      this.panels.showHistory(key);
-      return true;
-    }
-    return false;
-  }
-
-  readOnlyHint(key) {
-    const cell = this.grid.cells.get(key);
-    const section = key.slice(0, key.indexOf('|'));
-    if (cell && !cell.editable) toast('这是计算单元格，由公式自动汇总，不能直接修改');
-    else if (this.view) toast(`这是已批准的第 ${this.view.number} 版，只读；修改请返回草稿`);
-    else if (canEditDoc(this.doc) && this.review.locked(section)) {
-      const approved = this.review.status(section) === 'approved';
-      toast(`${this.review.title(section)}已${approved ? '批准' : '提交审核'}，已锁定，不能修改${approved ? '（需审批人重新打开）' : '（可先撤回）'}`);
-    } else toast(`只读：您的角色是${roleName(this.doc && this.doc.role)}，不能修改（可添加批注：Shift+F2）`);
-  }
-
-  titleFor(key) {
-    const cell = this.grid.cells.get(key);
-    const base = cellTitle(cell, !this.view && this.edits.inFlight(key), this.grid.peerNames(key));
-    const notes = [this.checks.notesFor(key), this.comments.notesFor(key)].filter(Boolean).join('\n');
-    return notes ? `${base}\n${notes}` : base;
   }
 }

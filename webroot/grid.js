@@ -5,7 +5,7 @@
 
 import { esc, userColour } from './ui.js';
 import { formatYuan, editableText } from './money.js';
-import { buildSection, cellKey, isTextCell } from './sheet.js';
+import { buildSection, cellKey, isTextCell, isChapters } from './sheet.js';
 
 export { cellKey };
 
@@ -15,7 +15,8 @@ export class Grid {
   /**
    * hooks: canEdit(cell, sectionKey) → bool, displayValue(key) → 元 string|null, displayText(key),
    *        titleFor(key) → string, onCommit(key, raw) → {error}|{}, onEditText(key), onFocusCell(key|null),
-   *        onReadOnly(key), navHtml(section) (extra HTML in a table's sidebar entry),
+   *        onReadOnly(key), onLockedClick(key) (a click on an input cell that may not be changed now),
+   *        onCellKey(e, key) (shortcuts, true when handled), navHtml(section) (extra HTML in a table's sidebar entry),
    *        rowTools(section, row) / sectionTools(section) / sectionHead(section) / sectionNote(section)
    *        → extra HTML for a label cell / the caption bar / above the caption bar / above the table
    */
@@ -48,7 +49,8 @@ export class Grid {
     this.container.textContent = '';
     doc.sections.forEach((section, s) => {
       const el = document.createElement('section');
-      el.className = 'sheet';
+      // Prose reads best at a steady line length, not at the width of the widest table.
+      el.className = isChapters(section) ? 'sheet sheet-chapters' : 'sheet';
       el.dataset.section = section.key;
       // Roughly the real size, so the scrollbar does not jump as skipped tables come into view.
       const wide = 360 + section.columns.length * 120;
@@ -82,7 +84,7 @@ export class Grid {
 
   cellClass(cell, sectionKey) {
     const base = isTextCell(cell) ? '' : 'amt ';
-    if (!cell.editable) return `${base}calc`;
+    if (!cell.editable && !cell.input) return `${base}calc`;
     return this.hooks.canEdit(cell, sectionKey) ? `${base}input` : `${base}input locked`;
   }
 
@@ -333,7 +335,9 @@ export class Grid {
     root.addEventListener('click', (e) => {
       const td = e.target.closest('[data-cell]');
       if (!td || e.target.closest('input, textarea, button, form')) return;
-      if (this.editable(td.dataset.cell)) this.openEditor(td.dataset.cell, null, 'edit');
+      const key = td.dataset.cell;
+      if (this.editable(key)) this.openEditor(key, null, 'edit');
+      else if (this.hooks.onLockedClick) this.hooks.onLockedClick(key);
     });
     root.addEventListener('mouseover', (e) => {
       const td = e.target.closest('[data-cell]');

@@ -48,18 +48,18 @@ export class ListRows {
     if (f) return `<div class="list-tools" data-section="${esc(section.key)}">${this.formHtml(section, f)}</div>`;
     const top = this.kinds(section).filter((k) => !k.parents || !k.parents.length);
     return `<div class="list-tools" data-section="${esc(section.key)}">${top.map((k) =>
-      `<button type="button" class="add-row" data-list-add="${esc(k.key)}" data-section="${esc(section.key)}">＋ 添加${esc(k.title)}</button>`).join('')}</div>`;
+      `<button type="button" class="add-list-row" data-list-add="${esc(k.key)}" data-section="${esc(section.key)}">＋ 添加${esc(k.title)}</button>`).join('')}</div>`;
   }
 
   formHtml(section, f) {
     const kind = this.kinds(section).find((k) => k.key === f.kind) || { title: '行' };
     const under = f.parent ? `在「${esc(this.labelOf(section, f.parent))}」下` : '';
     const ro = f.sending ? ' readonly' : '';
-    return `<form class="add-row-form list-row-form" data-section="${esc(section.key)}" novalidate autocomplete="off">`
+    return `<form class="list-row-form" data-section="${esc(section.key)}" novalidate autocomplete="off">`
       + `<span>${under}添加${esc(kind.title)}</span>`
       + `<label>名称<input name="name" size="24" maxlength="${NAME_MAX}" value="${esc(f.name)}"${ro} aria-required="true"></label>`
-      + `<button type="submit" class="add-row-ok"${f.sending ? ' disabled' : ''}>${f.sending ? '正在添加…' : '添加'}</button>`
-      + '<button type="button" class="add-row-cancel list-cancel">取消</button></form>';
+      + `<button type="submit" class="list-row-ok"${f.sending ? ' disabled' : ''}>${f.sending ? '正在添加…' : '添加'}</button>`
+      + '<button type="button" class="list-cancel">取消</button></form>';
   }
 
   /** Under a row: the kinds that may sit under it, and 删除 when nothing is under it. */

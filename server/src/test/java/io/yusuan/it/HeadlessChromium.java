@@ -83,7 +83,11 @@ final class HeadlessChromium implements AutoCloseable {
                 .setMaxMessageSize(64 * 1024 * 1024).setMaxFrameSize(64 * 1024 * 1024));
         URI uri = URI.create(pageUrl);
         WebSocket socket = client.connect(port, "127.0.0.1", uri.getPath()).await(10, TimeUnit.SECONDS);
-        return new HeadlessChromium(process, profile, client, socket);
+        HeadlessChromium browser = new HeadlessChromium(process, profile, client, socket);
+        // A headless window never has the system focus, so focus events would not fire; the page
+        // follows the keyboard's cell (presence, 批注 target, 留痕), so each browser acts as focused.
+        browser.call("Emulation.setFocusEmulationEnabled", new JsonObject().put("enabled", true));
+        return browser;
     }
 
     private static String pageSocketUrl(int port) throws IOException, InterruptedException {
