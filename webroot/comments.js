@@ -25,6 +25,7 @@ export class Comments {
     this.filter = 'open'; // 'open' | 'all'
     this.table = null; // only the threads of this section, when chosen from a table's bar
     this.target = null; // the cell the next thread goes on (the last one the keyboard was on)
+    this.tableTarget = null; // a table chosen with «＋ 批注» on its bar
     this.replying = null; // thread id whose reply box is open
     this.drafts = new Map(); // thread id → reply text typed, kept across redraws
     this.form = pane.querySelector('form.new-thread');
@@ -81,8 +82,10 @@ export class Comments {
       }
     }
     for (const slot of this.grid.container.querySelectorAll('.review-bar .sheet-comments')) {
+      const key = esc(slot.closest('.review-bar').dataset.section);
       const n = perTable.get(slot.closest('.review-bar').dataset.section) || 0;
-      slot.innerHTML = n ? `<button type="button" class="sheet-comments-btn" data-comments-of="${esc(slot.closest('.review-bar').dataset.section)}">批注 ${n}</button>` : '';
+      slot.innerHTML = (n ? `<button type="button" class="sheet-comments-btn" data-comments-of="${key}" title="查看本表未解决的批注">批注 ${n}</button>` : '')
+        + `<button type="button" class="sheet-comment-add" data-comment-on="${key}" title="对整张表添加批注">＋ 批注</button>`;
     }
     const open = this.openThreads().length;
     this.hooks.side.setCount('comments', open, open ? `${open} 条未解决的批注` : '');
@@ -99,6 +102,7 @@ export class Comments {
   focusChanged(key) {
     if (!key) return; // the keyboard left the tables, e.g. for this very form: keep the target
     this.target = key;
+    this.tableTarget = null;
     if (this.hooks.side.isOpen('comments')) this.drawTarget();
   }
 
@@ -110,18 +114,32 @@ export class Comments {
   /** Shift+F2 on a cell: the panel with the form aimed at that cell, ready for typing. */
   startOn(key) {
     this.target = key;
+    this.tableTarget = null;
     this.form.elements.namedItem('scope').value = 'cell';
     this.hooks.side.show('comments');
     this.drawTarget();
     this.form.elements.namedItem('text').focus();
   }
 
+  /** Where the new thread goes: the chosen table, else the keyboard's cell (or its table), else the table in view. */
   anchorOfForm() {
     const scope = this.form.elements.namedItem('scope').value;
     const key = this.target && this.grid.tds.has(this.target) ? this.target : null;
-    const [section, row, column] = key ? key.split('|') : [this.hooks.sectionInView(), null, null];
-    if (!section) return null;
-    return scope === 'table' || !key ? { section } : { section, row, column };
+    if (scope === 'table' || !key || this.tableTarget) {
+      const section = this.tableTarget || (key ? key.split('|')[0] : this.hooks.sectionInView());
+      return section ? { section } : null;
+    }
+    const [section, row, column] = key.split('|');
+    return { section, row, column };
+  }
+
+  /** «＋ 批注» on a table's bar: the form aimed at the whole table. */
+  startOnTable(section) {
+    this.tableTarget = section;
+    this.form.elements.namedItem('scope').value = 'table';
+    this.hooks.side.show('comments');
+    this.draw();
+    this.form.elements.namedItem('text').focus();
   }
 
   drawTarget() {
@@ -245,7 +263,11 @@ export class Comments {
       e.preventDefault();
       this.submitNew();
     });
-    this.form.addEventListener('change', () => this.drawTarget());
+    this.form.addEventListener('change', () => {
+      // Choosing 本单元格 again drops a table picked from a table's bar.
+      if (this.form.elements.namedItem('scope').value === 'cell') this.tableTarget = null;
+      this.drawTarget();
+    });
     this.pane.addEventListener('keydown', (e) => {
       const area = e.target.closest('textarea');
       if (!area || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
@@ -292,6 +314,8 @@ export class Comments {
     });
     // "批注 2" on a table's bar: the panel with that table's threads.
     this.grid.container.addEventListener('click', (e) => {
+      const add = e.target.closest('button[data-comment-on]');
+      if (add) this.startOnTable(add.dataset.commentOn);
       const b = e.target.closest('button[data-comments-of]');
       if (!b) return;
       this.table = b.dataset.commentsOf;

@@ -70,7 +70,8 @@ export class Members {
     const me = this.hooks.me() || {};
     const rows = this.members.map((m) => {
       const self = me.username ? m.username === me.username : m.name === me.name;
-      const role = admin
+      // Not one's own role: a slip of the mouse would take away the right to put it back.
+      const role = admin && !self
         ? `<select data-member-role="${esc(m.username)}" aria-label="${esc(m.name || m.username)} 的角色"${this.busy ? ' disabled' : ''}>`
           + `${roleOptions(m.role)}</select>`
         : `<span class="m-role">${esc(roleName(m.role))}</span>`;

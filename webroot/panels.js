@@ -45,7 +45,9 @@ export class Panels {
     for (const fn of this.listeners) fn(name, open);
   }
 
+  /** Another budget: its panels start closed and empty, not showing the last one's contents. */
   opened() {
+    this.side.hide();
     this.reset();
   }
 

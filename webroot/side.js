@@ -25,6 +25,14 @@ export class SidePanel {
     for (const pane of Object.values(panes)) {
       const close = pane.querySelector('.pane-close');
       if (close) close.addEventListener('click', () => this.hide(true));
+      // Escape leaves a panel for the rail, unless it is taken back from a half-written text.
+      pane.addEventListener('keydown', (e) => {
+        if (e.key !== 'Escape' || e.isComposing || e.defaultPrevented) return;
+        const t = e.target;
+        if ((t.tagName === 'TEXTAREA' || t.tagName === 'INPUT') && t.value) return;
+        e.preventDefault();
+        this.hide(true);
+      });
     }
   }
 
