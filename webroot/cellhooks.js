@@ -18,7 +18,10 @@ export function gridHooks(session, mayChange) {
     onFocusCell: (key) => session.focusChanged(key),
     onReadOnly: (key) => readOnlyHint(session, key),
     // Someone who could type here learns why not (locked, a version); readers click around freely.
-    onLockedClick: (key) => canEditDoc(session.doc) && (session.view ? shown(key).input : shown(key).editable) && readOnlyHint(session, key),
+    onLockedClick: (key) => {
+      const input = session.view ? shown(key).input : shown(key).editable;
+      if (input && canEditDoc(session.doc)) readOnlyHint(session, key);
+    },
     onCellKey: (e, key) => shortcut(session, e, key),
     navHtml: (section) => session.review.navHtml(section),
     rowTools: (section, row) => session.rows.rowHtml(section, row) + session.listRows.rowHtml(section, row),

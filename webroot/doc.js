@@ -106,6 +106,8 @@ export class DocumentSession {
     this.els.note.hidden = true;
     this.els.title.textContent = '';
     this.checks.clear();
+    this.review.reset(null);
+    this.review.drawBlock();
     this.panels.opened(docId);
     this.conn.ensure();
     if (this.conn.isOpen) this.subscribe(null);
