@@ -371,6 +371,7 @@ export class DocumentSession {
   sectionChanged(section) {
     this.reasons.sync();
     this.review.redraw(section);
+    this.texts.lockChanged();
   }
 
   focusChanged(key) {

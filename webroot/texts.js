@@ -123,6 +123,7 @@ export class Texts {
     ed.el.querySelector('.te-count').textContent = `${area.value.length} / ${this.maxLength(ed.key)} 字`;
     const note = ed.el.querySelector('.te-note');
     if (ed.saving) note.textContent = '正在保存…';
+    else if (ed.locked) note.textContent = '该表已被锁定，暂不能保存；文字仍保留在这里，可复制留存。';
     else if (ed.conflict) {
       note.innerHTML = `<b>${esc((ed.conflict.by || {}).name || '他人')}</b> 已修改了这段文字；保存将以您的内容为准。`
         + ' <button type="button" class="linkish te-theirs">载入对方的版本</button>';
@@ -134,7 +135,15 @@ export class Texts {
         this.drawBar();
       });
     } else note.textContent = '';
-    ed.el.querySelector('.te-save').disabled = ed.saving;
+    ed.el.querySelector('.te-save').disabled = ed.saving || Boolean(ed.locked);
+  }
+
+  /** A review step changed what may be edited: an open editor keeps its text but may not save. */
+  lockChanged() {
+    const ed = this.editor;
+    if (!ed) return;
+    ed.locked = !this.grid.editable(ed.key);
+    this.drawBar();
   }
 
   key(e) {
