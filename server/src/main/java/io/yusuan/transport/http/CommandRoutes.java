@@ -67,15 +67,10 @@ final class CommandRoutes {
     }
 
     private static void reply(RoutingContext ctx, JsonObject answer) {
-        if ("ack".equals(answer.getString("type"))) {
-            ctx.json(new JsonObject().put("version", answer.getLong("version"))
-                    .put("clientOpId", answer.getString("clientOpId")));
+        if (!HttpCommand.acknowledged(answer)) {
+            HttpCommand.sendRefusal(ctx, answer);
             return;
         }
-        ErrorCode code = ErrorCode.valueOf(answer.getString("code"));
-        JsonObject error = new JsonObject().put("code", code.name()).put("message", answer.getString("message"))
-                .put("details", answer.getJsonObject("details"));
-        ctx.response().setStatusCode(ErrorResponses.status(code))
-                .putHeader("content-type", "application/json; charset=utf-8").end(error.encode());
+        ctx.json(new JsonObject().put("version", answer.getLong("version")).put("clientOpId", answer.getString("clientOpId")));
     }
 }

@@ -89,12 +89,8 @@ final class DocumentImportRoutes {
                 }))
                 .onSuccess(done -> {
                     JsonObject answer = done.getKey();
-                    if (!"ack".equals(answer.getString("type"))) {
-                        ErrorCode code = ErrorCode.valueOf(answer.getString("code"));
-                        ctx.response().setStatusCode(ErrorResponses.status(code))
-                                .putHeader("content-type", "application/json; charset=utf-8")
-                                .end(new JsonObject().put("code", code.name()).put("message", answer.getString("message"))
-                                        .put("details", answer.getJsonObject("details")).encode());
+                    if (!HttpCommand.acknowledged(answer)) {
+                        HttpCommand.sendRefusal(ctx, answer);
                         return;
                     }
                     ctx.json(new JsonObject().put("version", answer.getLong("version"))

@@ -3,6 +3,8 @@ package io.yusuan.transport.http;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.yusuan.domain.ErrorCode;
 import io.yusuan.auth.AuthUser;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.room.Subscriber;
@@ -25,6 +27,19 @@ final class HttpCommand implements Subscriber {
 
     Future<JsonObject> answer() {
         return answer.future();
+    }
+
+    static boolean acknowledged(JsonObject answer) {
+        return "ack".equals(answer.getString("type"));
+    }
+
+    /** A {@code rejected} answer as the HTTP error of its code: status, {code, message, details}. */
+    static void sendRefusal(RoutingContext ctx, JsonObject answer) {
+        ErrorCode code = ErrorCode.valueOf(answer.getString("code"));
+        JsonObject error = new JsonObject().put("code", code.name()).put("message", answer.getString("message"))
+                .put("details", answer.getJsonObject("details"));
+        ctx.response().setStatusCode(ErrorResponses.status(code))
+                .putHeader("content-type", "application/json; charset=utf-8").end(error.encode());
     }
 
     @Override
