@@ -76,7 +76,8 @@ export class DocumentSession {
       version: () => this.version, review: this.review, openVersion: (n, d) => this.showVersion(n, d),
       backToDraft: () => this.showDraft() });
     this.presence = new Presence(els.presence, this.grid, conn, { me: () => this.me, docId: () => this.docId,
-      rendered: () => this.doc !== null, ready: () => !this.syncing, title: (s) => this.review.title(s) });
+      rendered: () => this.doc !== null, ready: () => !this.syncing, title: (s) => this.review.title(s),
+      outlines: () => !this.view });
     this.checks = new Checks({ panel: els.checks, count: els.checkCount }, this.grid,
       { doc: () => this.doc, titleFor: (key) => this.grid.hooks.titleFor(key), side: this.panels.side, marking: () => !this.view });
     this.comments = new Comments(els.commentsPane, this.grid, this.commands, { ...shared, side: this.panels.side,
@@ -208,7 +209,6 @@ export class DocumentSession {
     this.checks.remark();
     this.comments.remark();
     this.review.afterRender();
-    this.grid.setPeers(this.presence.others());
     this.presence.redraw();
     if (keepPlace && focused) this.grid.focusKey(focused);
     this.rows.afterRender(place);
@@ -354,15 +354,14 @@ export class DocumentSession {
       cell.input = draft ? Boolean(draft.editable) : cell.rev > 0 || Boolean(cell.by);
     }
     this.view = { number, doc: vdoc };
-    this.draw(false);
-    this.els.scroller.scrollTop = 0;
+    this.draw(true); // the same table and row stay in view, so the two can be compared by eye
     return true;
   }
 
   showDraft() {
     if (!this.view) return;
     this.view = null;
-    this.draw(false);
+    this.draw(true);
     this.edits.reconcile();
   }
 

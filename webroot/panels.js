@@ -64,7 +64,7 @@ export class Panels {
 
   applied(ev) {
     this.history.applied(ev);
-    if (this.side.isOpen('versions')) this.versions.draw(); // the draft's change counter moved on
+    this.versions.tick();
   }
 
   afterRender() {

@@ -13,7 +13,7 @@ export class Presence {
   /**
    * el: #presence; grid: the document's Grid; conn: Connection;
    * hooks: me(), docId(), rendered() (the grid shows the document), ready() (in sync: focus may be sent),
-   *        title(section) → "表3 一般公共预算基本支出表"
+   *        title(section) → "表3 一般公共预算基本支出表", outlines() → false while a version is shown
    */
   constructor(el, grid, conn, hooks) {
     this.el = el;
@@ -65,7 +65,8 @@ export class Presence {
     this.el.textContent = parts.length ? `在线：${parts.join(' · ')}` : '';
     this.el.title = [...seen.values()].map((u) => `${u.name}（${roleName(u.role)}）${this.where(u) ? ` 正在看 ${this.hooks.title(u.section || u.cell.section)}` : ''}`).join('\n');
     if (!this.hooks.rendered()) return;
-    this.grid.setPeers(this.others());
+    // Outlines mark cells of the draft; on an approved version they would point at the wrong figures.
+    this.grid.setPeers(this.hooks.outlines() ? this.others() : []);
     const bySection = new Map();
     for (const u of this.others()) {
       const s = u.section || (u.cell && u.cell.section);

@@ -82,7 +82,7 @@ export class Versions {
   draw() {
     const viewing = this.hooks.viewing();
     this.draftEl.innerHTML = `<div class="v-head"><b>当前草稿</b>${viewing ? '' : '<span class="v-here">正在查看</span>'}`
-      + `<span class="v-meta">修改序号 ${esc(this.hooks.version())}</span></div>`
+      + `<span class="v-meta v-counter">修改序号 ${esc(this.hooks.version())}</span></div>`
       + (viewing ? '<div class="v-actions"><button type="button" class="back-to-draft">返回草稿</button></div>' : '')
       + `<div class="v-export">导出草稿：${exportButtons(null)}</div>`
       + '<p class="v-note">草稿导出的每页都标注「草稿」。金额单位同当前视图。</p>';
@@ -101,6 +101,19 @@ export class Versions {
     });
     this.listEl.innerHTML = rows.length ? rows.join('')
       : '<li class="empty">尚无批准的版本。所有表批准后，审批人可「批准整个预算」生成第 1 版。</li>';
+  }
+
+  /**
+   * The draft moved on: only its counter changes (and a comparison with the draft goes stale).
+   * Not a redraw: a list rebuilt under the pointer would swallow the click the user is making.
+   */
+  tick() {
+    const counter = this.draftEl.querySelector('.v-counter');
+    if (counter) counter.textContent = `修改序号 ${this.hooks.version()}`;
+    const d = this.diff;
+    if (d && d.against === 'draft' && d.atVersion !== this.hooks.version() && !this.diffEl.querySelector('.v-note')) {
+      this.drawDiff();
+    }
   }
 
   // ---- viewing a version -----------------------------------------------------------
