@@ -272,7 +272,7 @@ class RoomTest {
     void presenceFollowsSubscriptionsAndFocus() throws Exception {
         RecordingSubscriber alice = subscribed(ALICE);
         RecordingSubscriber bob = subscribed(BOB);
-        room.focus(bob, item("2101501"));
+        room.focus(bob, item("2101501"), null);
         await(() -> alice.ofType("presence").stream().anyMatch(p -> p.getJsonArray("users").stream()
                 .anyMatch(u -> ((JsonObject) u).getJsonObject("cell") != null)));
         room.unsubscribe(bob);
