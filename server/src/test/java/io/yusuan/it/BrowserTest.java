@@ -140,8 +140,8 @@ class BrowserTest {
             // The 南宫 2023 budget prints its 政府性基金 table empty; the demo data marks it 空表.
             browser.eval("[...document.querySelectorAll('#doc-list a[data-doc-id]')]"
                     + ".find(a => a.textContent.includes('南宫')).click()");
-            browser.waitFor("document.querySelector('.empty-note[data-section=\"gov_fund_exp\"]')", "the 空表 note");
-            assertTrue(String.valueOf(browser.eval("document.querySelector('.empty-note[data-section=\"gov_fund_exp\"]')"
+            browser.waitFor("document.querySelector('.empty-note[data-section=\"gf_exp\"]')", "the 空表 note");
+            assertTrue(String.valueOf(browser.eval("document.querySelector('.empty-note[data-section=\"gf_exp\"]')"
                     + ".textContent")).contains("无政府性基金"));
             browser.screenshot(SHOTS.resolve("empty-table.png"));
         }
