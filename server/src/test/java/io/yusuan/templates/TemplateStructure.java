@@ -37,10 +37,15 @@ final class TemplateStructure {
             lines.add("rowHeader=" + s.rowHeader() + " total=" + s.totalRowKey() + "/" + s.totalRowLabel()
                     + " labelColumn=" + s.labelColumn());
             lines.add("import=" + s.importHints().titles() + " not=" + s.importHints().notTitles() + " single="
-                    + new TreeMap<>(s.importHints().singleColumnByPrefix()));
+                    + new TreeMap<>(s.importHints().singleColumnByPrefix())
+                    // Hints added after the dump was taken are written only when set, so old lines still read the same.
+                    + (s.importHints().labels().isEmpty() ? "" : " labels=" + s.importHints().labels())
+                    + (s.importHints().kinds().isEmpty() ? "" : " kinds=" + s.importHints().kinds())
+                    + (s.importHints().reader() == null ? "" : " reader=" + s.importHints().reader()));
             for (ColumnDef c : s.columns()) {
                 lines.add("column " + c.key() + " title=" + c.title() + " header=" + c.header() + " kind=" + c.kind()
-                        + " formula=" + c.formula() + " negative=" + c.allowNegative() + " maxLength=" + c.maxLength());
+                        + " formula=" + c.formula() + " negative=" + c.allowNegative() + " maxLength=" + c.maxLength()
+                        + (c.leafFormula() == null ? "" : " leafFormula=" + c.leafFormula()));
             }
             for (RowKindDef k : s.rowKinds()) {
                 lines.add("rowKind " + k.key() + " title=" + k.title() + " columns=" + k.columns() + " parents="

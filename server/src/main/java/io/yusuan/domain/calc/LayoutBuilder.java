@@ -110,12 +110,16 @@ public final class LayoutBuilder {
             return FormulaParser.parse(fixedRow.formulas().get(column.key()), def.key(), row.key());
         }
         if (column.computedEverywhere()) {
-            return FormulaParser.parse(column.formula(), def.key(), row.key());
+            return FormulaParser.parse(column.formula().replace("{row}", row.key()), def.key(), row.key());
         }
         List<String> summed = fixedRow != null ? fixedRow.sumRows() : children.getOrDefault(row.key(), List.of());
         if (fixedRow == null && def.kind() == SectionKind.LIST) {
             // Free rows of different kinds have different cells: sum only the children that have this one.
             summed = summed.stream().filter(child -> rowsWithColumn.contains(child + "." + column.key())).toList();
+        }
+        boolean leaf = summed.isEmpty() && (fixedRow != null || !row.totalRow());
+        if (leaf && column.leafFormula() != null) {
+            return FormulaParser.parse(column.leafFormula().replace("{row}", row.key()), def.key(), row.key());
         }
         if (summed.isEmpty()) {
             return null;
