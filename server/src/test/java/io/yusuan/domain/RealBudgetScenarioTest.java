@@ -195,4 +195,40 @@ class RealBudgetScenarioTest {
         AppliedEvent written = text(s, "narrative", "duties", "text", "负责全市医疗保障工作。");
         assertEquals("resolved", changes(written).get("X11:narrative"));
     }
+
+    @Test
+    void randomEditsOfTheNewTablesLeaveTheSameResultsAsAFullEvaluation() {
+        Scenario s = anhui();
+        add(s, "projects", "p1", "项目一", "project", null);
+        add(s, "projects", "p2", "项目二", "project", null);
+        add(s, "perf_projects", "p1", "项目一", "project", null);
+        add(s, "procurement", "u1", "[608001]单位", "unit", null);
+        add(s, "procurement", "u1_1", "采购项目", "project", "u1");
+        add(s, "perf_indicators", "p1", "项目一", "project", null);
+        add(s, "perf_indicators", "p1_1", "产出指标", "level1", "p1");
+        add(s, "perf_indicators", "p1_1_1", "时效指标", "level2", "p1_1");
+        add(s, "perf_indicators", "p1_1_1_1", "完成时限", "indicator", "p1_1_1");
+        io.yusuan.domain.budget.CellRef[] inputs = {cell("projects", "p1", "gpb"), cell("projects", "p2", "unit_funds"),
+                cell("projects", "p1", "transfer_gp"), cell("perf_projects", "p1", "fiscal"),
+                cell("perf_projects", "p1", "carry"), cell("three_public", "reception", "total"),
+                cell("basic_exp", "30217", "public"), cell("income", "2101599", "transfer_gp"),
+                cell("dept_exp", "2101599", "project"), cell("gp_exp", "2101599", "project"),
+                cell("procurement", "u1_1", "gpb")};
+        String[] values = {"年底前完成", "5万元", "", "≤30天"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            if (random.nextInt(6) == 0) {
+                text(s, "perf_indicators", "p1_1_1_1", "value", values[random.nextInt(values.length)] + i);
+                continue;
+            }
+            io.yusuan.domain.budget.CellRef target = inputs[random.nextInt(inputs.length)];
+            String value = random.nextInt(8) == 0 ? null : random.nextInt(10_000_000) + ".00";
+            s.when(ALICE, new EditCell(target, value, s.state().input(target).rev(), "r" + i), Role.EDITOR);
+        }
+        BudgetState replayed = s.replay(s.history());
+        assertEquals(replayed.violations(), s.state().violations(), "incremental results = full evaluation");
+        for (var spec : s.state().layout().cells()) {
+            assertEquals(replayed.valueOf(spec.ref()), s.state().valueOf(spec.ref()), spec.ref().toString());
+        }
+    }
 }
