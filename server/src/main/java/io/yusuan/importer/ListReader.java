@@ -59,7 +59,8 @@ final class ListReader {
                 last = null;
                 continue;
             }
-            if (!figures && last != null) {
+            boolean holdsAmounts = columns.stream().anyMatch(c -> c.kind() == ColumnKind.AMOUNT);
+            if (!figures && last != null && holdsAmounts) {
                 // The rest of the line above, carried over a page break.
                 for (int c = 0; c < cells.size() && c < columns.size(); c++) {
                     ColumnDef column = columns.get(c);
@@ -178,11 +179,21 @@ final class ListReader {
         }
     }
 
-    /** The first line after the headers: one with a figure, or the 合计 line. */
+    /**
+     * The first line after the headers. A header line names columns (or their groups) and has no
+     * figure; the 合计 line and any line with a figure are data.
+     */
     private static int firstDataRow(RawTable table, List<ColumnDef> columns) {
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        for (ColumnDef column : columns) {
+            titles.add(SectionReader.squash(column.title()));
+            column.header().forEach(h -> titles.add(SectionReader.squash(h)));
+        }
         for (int r = 0; r < table.rows().size(); r++) {
             List<String> cells = table.rows().get(r);
-            if (isTotal(cells, columns) || cells.stream().anyMatch(Amounts::isAmount)) {
+            boolean header = cells.stream().map(SectionReader::squash).anyMatch(titles::contains)
+                    && cells.stream().noneMatch(Amounts::isAmount) && !isTotal(cells, columns);
+            if (!header) {
                 return r;
             }
         }
