@@ -35,6 +35,8 @@ final class PublishedText {
             Pattern.compile("^\\d{3,9}\\s+\\S{2,30}$"),
             Pattern.compile("^截止时间\\s*[:：].*"));
 
+    private static final Pattern INTRODUCES_TABLE = Pattern.compile("(见下表|如下表)[。：:]?$");
+
     /** More tables than any published budget has: the input is not a budget (or is hostile). */
     private static final int MAX_TABLES = 200;
 
@@ -116,11 +118,15 @@ final class PublishedText {
                 }
                 if (current != null && !current.closed) {
                     current.rows.add(cells);
-                } else if (!numbered && !parsed.prose.isEmpty() && parsed.prose.get(parsed.prose.size() - 1).line() > lastTable) {
-                    // An unnumbered layout: the prose line right before these rows titles them.
-                    Prose titleLine = parsed.prose.remove(parsed.prose.size() - 1);
+                } else if (!parsed.prose.isEmpty() && parsed.prose.get(parsed.prose.size() - 1).line() > lastTable
+                        && (!numbered || INTRODUCES_TABLE.matcher(parsed.prose.get(parsed.prose.size() - 1).text()).find())) {
+                    // The prose line right before these rows titles them: always in an unnumbered
+                    // layout; in a numbered one when it says a table follows («具体情况见下表。»).
+                    // (A sentence that introduces the table stays prose too; a bare title does not.)
+                    Prose titleLine = numbered ? parsed.prose.get(parsed.prose.size() - 1)
+                            : parsed.prose.remove(parsed.prose.size() - 1);
                     parsed.flush(current);
-                    current = new Builder(++untitled, titleLine.text(), documentUnit, titleLine.line());
+                    current = new Builder(numbered ? 0 : ++untitled, titleLine.text(), documentUnit, titleLine.line());
                     current.rows.add(cells);
                 } else {
                     loose.add(cells);

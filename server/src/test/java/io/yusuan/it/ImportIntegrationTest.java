@@ -66,7 +66,7 @@ class ImportIntegrationTest {
             assertEquals(2024, document.getInteger("year"));
             assertEquals("anhui-dept", report.getString("template"));
             JsonArray tables = report.getJsonArray("tables");
-            assertEquals(21, tables.size(), "11 numbered tables and 10 绩效目标表");
+            assertEquals(22, tables.size(), "部门预算构成, 11 numbered tables and 10 绩效目标表");
             assertEquals(1, report.getJsonArray("unplaced").size());
 
             JsonObject opened = server.request("GET", "/api/documents/" + document.getLong("id"), editor, null).json();
