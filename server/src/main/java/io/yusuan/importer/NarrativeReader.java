@@ -87,17 +87,30 @@ final class NarrativeReader {
         if (heading.isEmpty()) {
             return null;
         }
-        Map<String, String> patterns = section.importHints().labels();
-        for (RowDef row : section.rows()) {
-            if (normalized(row.label()).equals(heading)) {
-                return row.key();
-            }
-            String pattern = patterns.get(row.key());
-            if (pattern != null && Pattern.compile(pattern).matcher(heading).matches()) {
-                return row.key();
+        for (Map.Entry<String, Pattern> chapter : chapters(section).entrySet()) {
+            if (chapter.getValue().matcher(heading).matches()) {
+                return chapter.getKey();
             }
         }
         return null;
+    }
+
+    private static final Map<SectionDef, Map<String, Pattern>> CHAPTERS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Row key → the pattern its heading matches: its label as printed (normalized), or the hint's pattern. */
+    private static Map<String, Pattern> chapters(SectionDef section) {
+        return CHAPTERS.computeIfAbsent(section, s -> {
+            Map<String, Pattern> out = new LinkedHashMap<>();
+            Map<String, String> patterns = s.importHints().labels();
+            for (RowDef row : s.rows()) {
+                String pattern = patterns.get(row.key());
+                out.put(row.key(), Pattern.compile(pattern != null
+                        ? "(?:" + Pattern.quote(normalized(row.label())) + ")|(?:" + pattern + ")"
+                        : Pattern.quote(normalized(row.label()))));
+            }
+            return out;
+        });
     }
 
     static String normalized(String heading) {
