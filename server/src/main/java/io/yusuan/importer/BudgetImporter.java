@@ -117,7 +117,6 @@ public final class BudgetImporter {
         List<String> unplaced = new ArrayList<>();
         List<RuleResult> findings = new ArrayList<>();
         List<Read> reads = new ArrayList<>();
-        List<RawTable> unmatched = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         Map<String, String> knownCodes = functionCodes(parsed.tables);
         List<PerfReader.Project> projects = new ArrayList<>();
@@ -128,8 +127,7 @@ public final class BudgetImporter {
         for (RawTable table : parsed.tables) {
             SectionDef section = sectionFor(template, table, taken);
             if (section == null) {
-                unmatched.add(table);
-                continue;
+                continue; // reported below, in print order
             }
             if (!repeats(section)) {
                 taken.add(section.key());

@@ -1,14 +1,12 @@
 package io.yusuan.importer;
 
 import io.yusuan.domain.budget.CellRef;
-import io.yusuan.domain.budget.Money;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.template.ColumnDef;
 import io.yusuan.domain.template.ColumnKind;
 import io.yusuan.domain.template.RowKindDef;
 import io.yusuan.domain.template.SectionDef;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;

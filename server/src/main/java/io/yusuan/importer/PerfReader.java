@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -371,9 +370,5 @@ final class PerfReader {
 
     private static boolean labelMatchesAny(String label, Map<String, String> labels) {
         return !label.isEmpty() && labels.values().stream().anyMatch(p -> Pattern.compile(p).matcher(label).find());
-    }
-
-    static Optional<String> text(Reading reading, CellRef cell) {
-        return Optional.ofNullable(reading.texts.get(cell));
     }
 }

@@ -215,6 +215,8 @@ class ImportSeedTest {
         assertEquals(8, all.get(Status.REPEATED), all::toString);
         assertEquals(4, all.get(Status.TEXT), all::toString); // 表11: 购买数量; 部门预算构成: 序
         assertEquals(null, all.get(Status.MISSING), all::toString);
+        assertEquals(118, all.get(Status.LABEL), all::toString); // codes of the code tables
+        assertEquals(null, all.get(Status.EMPTY_TABLE), all::toString); // 表4 and 表8 print no number
 
         // DOMAIN.md's defects of seed 001, each flagged by its rule:
         // 表6 prints six 项 codes one digit short: read as the 7-digit codes of 表2/表7, flagged C01.
@@ -279,6 +281,10 @@ class ImportSeedTest {
         assertEquals(220, all.get(Status.DERIVED_EQUAL), all::toString);
         assertEquals(6, all.get(Status.DERIVED_DIFFERENT), all::toString);
         assertEquals(null, all.get(Status.MISSING), all::toString);
+        assertEquals(3, all.get(Status.REPEATED), all::toString); // 表7's 合计 printed again on its second page
+        assertEquals(44, all.get(Status.EMPTY_TABLE), all::toString); // the 0.00 of 表9, a 空表
+        assertEquals(2, all.get(Status.TEXT), all::toString); // 表10's 单位编码
+        assertEquals(92, all.get(Status.LABEL), all::toString); // 部门经济 and 政府经济 codes
 
         // 表6 names 30309 "奖金" (standard: 奖励金).
         assertEquals(Map.of("C02:gp_econ:30309", Severity.WARNING), checks(report, "C02"));
@@ -321,6 +327,8 @@ class ImportSeedTest {
         assertEquals(124, all.get(Status.DERIVED_EQUAL), all::toString);
         assertEquals(null, all.get(Status.DERIVED_DIFFERENT), all::toString);
         assertEquals(null, all.get(Status.MISSING), all::toString);
+        assertEquals(10, all.get(Status.EMPTY_TABLE), all::toString); // the 0 of the 三公 table, a 空表
+        assertEquals(357, all.get(Status.LABEL), all::toString); // codes, 序号, 栏次, tails of split numbers
         // The 15 项目绩效目标表, each a card with its indicator tree.
         assertEquals(15, result.draft().rows().get("perf_projects").size());
         // 绩效 #15 has its 时效 and 成本 values swapped (P01); three 成本指标 of other cards are no amounts either.
