@@ -46,7 +46,7 @@ public final class LayoutBuilder {
             addCells(section, cells);
         }
         Set<String> dynamic = dynamicSections(template);
-        return new DocumentLayout(template, sections, resolveReferences(cells, dynamic), dynamic,
+        return new DocumentLayout(template, sections, resolveReferences(cells, dynamic, template), dynamic,
                 CodeChecks.check(sections, codeBook), codeBook);
     }
 
@@ -154,12 +154,13 @@ public final class LayoutBuilder {
     }
 
     /** Checks every formula operand (see {@link References#resolve}). */
-    private static Map<CellRef, CellSpec> resolveReferences(Map<CellRef, CellSpec> cells, Set<String> dynamic) {
+    private static Map<CellRef, CellSpec> resolveReferences(Map<CellRef, CellSpec> cells, Set<String> dynamic,
+                                                            Template template) {
         Map<CellRef, CellSpec> resolved = new HashMap<>(cells);
         for (CellSpec spec : cells.values()) {
             if (!spec.isInput()) {
                 resolved.put(spec.ref(), new CellSpec(spec.ref(), spec.column(),
-                        References.resolve(spec.formula(), cells, dynamic, spec.ref().toString())));
+                        References.resolve(spec.formula(), cells, dynamic, template, spec.ref().toString())));
             }
         }
         return resolved;
