@@ -53,6 +53,8 @@ public final class BudgetImporter {
     /** A note under a table that says it is empty. */
     private static final Pattern EMPTY_NOTE = Pattern.compile("空表|无数据|无数字|本表无|不涉及|没有.*(收入|支出|预算)");
     private static final int MAX_NOTE = 200;
+    /** Starts the message of an import refused because the importer itself failed. */
+    static final String INTERNAL = "导入时出错，未创建预算：";
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private final TemplateLibrary templates;
@@ -106,6 +108,9 @@ public final class BudgetImporter {
             return read(parsed, template, year, entity);
         } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
             throw new ImportException("这份文本无法组成预算：" + e.getMessage());
+        } catch (RuntimeException bug) {
+            // Never a half-read document or a 500: the uploader is told, the log keeps the cause.
+            throw new ImportException(INTERNAL + bug);
         }
     }
 
@@ -386,9 +391,9 @@ public final class BudgetImporter {
         Map<String, String> byPrefix = section.importHints().singleColumnByPrefix();
         String column = byPrefix.entrySet().stream().filter(e -> !e.getKey().equals("*") && ref.row().startsWith(e.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(byPrefix.get("*"));
-        CellRef target = new CellRef(ref.section(), ref.row(), column);
-        if (column != null && layout.cell(target).map(CellSpec::isInput).orElse(false)) {
-            return target;
+        if (column != null && layout.cell(new CellRef(ref.section(), ref.row(), column)).map(CellSpec::isInput)
+                .orElse(false)) {
+            return new CellRef(ref.section(), ref.row(), column);
         }
         return new CellRef(ref.section(), ref.row(), "total");
     }

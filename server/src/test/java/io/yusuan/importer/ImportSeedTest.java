@@ -431,4 +431,45 @@ class ImportSeedTest {
         BudgetImporter.Draft draft = IMPORTER.read(seed("001_4c40129985d12d4c.txt")).draft();
         assertEquals(3, draft.versions(), "figures, texts and 空表 marks");
     }
+
+    /**
+     * Seeds damaged at random — lines dropped, duplicated or swapped, cells cut, characters
+     * replaced — import or are refused with a reason; nothing else (no exception of another kind).
+     */
+    @Test
+    void randomlyDamagedSeedsImportOrAreRefusedNeverCrash() throws Exception {
+        java.util.Random random = new java.util.Random(Long.getLong("fuzzSeed", 2024L));
+        String junk = "|\t0123456789.,：表合计注（）一二三";
+        for (String name : List.of("001_4c40129985d12d4c.txt", "002_208f12fb395773e2.txt", "003_ce6cab5f862a266e.txt")) {
+            List<String> lines = List.of(seed(name).split("\n", -1));
+            for (int round = 0; round < Integer.getInteger("fuzzRounds", 12); round++) {
+                List<String> damaged = new java.util.ArrayList<>(lines);
+                for (int k = 0; k < 40; k++) {
+                    int at = random.nextInt(damaged.size());
+                    String line = damaged.get(at);
+                    switch (random.nextInt(5)) {
+                        case 0 -> damaged.remove(at);
+                        case 1 -> damaged.add(at, line);
+                        case 2 -> java.util.Collections.swap(damaged, at, random.nextInt(damaged.size()));
+                        case 3 -> damaged.set(at, line.substring(0, random.nextInt(line.length() + 1)));
+                        default -> {
+                            if (!line.isEmpty()) {
+                                int c = random.nextInt(line.length());
+                                damaged.set(at, line.substring(0, c) + junk.charAt(random.nextInt(junk.length()))
+                                        + line.substring(c + 1));
+                            }
+                        }
+                    }
+                }
+                String text = String.join("\n", damaged);
+                try {
+                    ImportReport report = IMPORTER.read(text).report();
+                    assertNotNull(report.templateId());
+                } catch (ImportException refused) {
+                    assertFalse(refused.getMessage().isBlank());
+                    assertFalse(refused.getMessage().startsWith(BudgetImporter.INTERNAL), refused.getMessage());
+                }
+            }
+        }
+    }
 }
