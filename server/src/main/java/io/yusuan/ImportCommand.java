@@ -53,7 +53,7 @@ final class ImportCommand {
             }
             BudgetImporter.Draft draft = result.draft();
             var info = new DocumentCreator(catalog, templates).create(draft.templateId(), draft.title(),
-                    draft.unit(), draft.year(), draft.rows(), draft.inputs(), java.util.Map.of(),
+                    draft.unit(), draft.year(), draft.rows(), draft.inputs(), draft.texts(), draft.emptySections(),
                     new Actor(user.get().id(), user.get().displayName()), "import-cli").await(60, TimeUnit.SECONDS);
             System.out.println("created document " + info.id() + ": " + info.title());
             return 0;
@@ -66,9 +66,10 @@ final class ImportCommand {
     private static void print(ImportReport report) {
         System.out.println("template " + report.templateId() + " · " + report.entity() + " · " + report.year());
         for (ImportReport.Table table : report.tables()) {
-            System.out.printf("表%-3d %-12s imported %3d, derived equal %3d, different %3d  %s%n", table.number(),
+            System.out.printf("表%-3d %-18s imported %3d, derived equal %3d, different %3d  %s%s%n", table.number(),
                     table.section() == null ? "(not in template)" : table.section(), table.imported(),
-                    table.derivedEqual(), table.differences().size(), table.title());
+                    table.derivedEqual(), table.differences().size(), table.title(),
+                    table.emptyNote() == null ? "" : "  [空表：" + table.emptyNote() + "]");
             table.differences().forEach(d -> System.out.println("      " + d.cell() + " printed " + d.printed()
                     + " derived " + d.derived() + " — " + d.explanation()));
         }

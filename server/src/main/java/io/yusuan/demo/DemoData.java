@@ -87,7 +87,8 @@ public final class DemoData {
     private Future<Void> createBudget(DemoBudget budget, UserAccount admin, Map<DemoUser, UserAccount> accounts) {
         Actor creator = new Actor(admin.id(), admin.displayName());
         return new DocumentCreator(catalog, templates).create(budget.templateId(), budget.title(), budget.unit(),
-                budget.year(), budget.rows(), budget.values(), budget.emptySections(), creator, "demo-data").compose(info -> {
+                budget.year(), budget.rows(), budget.values(), budget.texts(), budget.emptySections(), creator,
+                "demo-data").compose(info -> {
                     List<Future<Void>> memberships = new ArrayList<>();
                     accounts.forEach((user, account) ->
                             memberships.add(catalog.putMember(info.id(), account.id(), user.documentRole())));

@@ -7,6 +7,8 @@ import io.yusuan.domain.CellEdit;
 import io.yusuan.domain.CellsEdited;
 import io.yusuan.domain.SectionMark;
 import io.yusuan.domain.SectionsMarked;
+import io.yusuan.domain.TextEdit;
+import io.yusuan.domain.TextsEdited;
 import java.util.ArrayList;
 import io.yusuan.domain.budget.Actor;
 import io.yusuan.domain.classification.CodeRow;
@@ -19,8 +21,9 @@ import java.util.Map;
 
 /**
  * Creates a document with its first figures: the catalog entry (the creator becomes its admin) and
- * version 1 holding every figure (plus version 2 for tables marked 空表), in one transaction, so a
- * failed import or seed never leaves a half-created document.
+ * its first versions — every figure, then every text (project names, 绩效 indicators, the 说明),
+ * then the tables marked 空表, each version only if there is something to put in it — in one
+ * transaction, so a failed import or seed never leaves a half-created document.
  */
 public final class DocumentCreator {
 
@@ -39,6 +42,13 @@ public final class DocumentCreator {
     public Future<DocumentInfo> create(String templateId, String title, String unit, int year,
                                        Map<String, List<CodeRow>> rows, List<CellEdit> figures,
                                        Map<String, String> emptySections, Actor creator, String clientOpId) {
+        return create(templateId, title, unit, year, rows, figures, List.of(), emptySections, creator, clientOpId);
+    }
+
+    /** As above, with the first texts too (a version of their own, after the figures). */
+    public Future<DocumentInfo> create(String templateId, String title, String unit, int year,
+                                       Map<String, List<CodeRow>> rows, List<CellEdit> figures, List<TextEdit> texts,
+                                       Map<String, String> emptySections, Actor creator, String clientOpId) {
         List<AppliedEvent> first = new ArrayList<>();
         try {
             // The first versions do not depend on the document's id: decide them before it exists.
@@ -47,6 +57,9 @@ public final class DocumentCreator {
             Instant now = Instant.now();
             if (!figures.isEmpty()) {
                 first.add(state.apply(new CellsEdited(figures), creator, clientOpId, now));
+            }
+            if (!texts.isEmpty()) {
+                first.add(state.apply(new TextsEdited(texts, null), creator, clientOpId + "-texts", now));
             }
             if (!emptySections.isEmpty()) {
                 List<SectionMark> marks = new ArrayList<>();

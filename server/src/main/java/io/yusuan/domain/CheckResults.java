@@ -151,7 +151,7 @@ final class CheckResults {
         if (def.isEmpty()) {
             return Optional.empty();
         }
-        String name = "表" + def.get().number() + " " + def.get().title();
+        String name = (def.get().number() > 0 ? "表" + def.get().number() + " " : "") + def.get().title();
         if (view.emptySections().containsKey(section)) {
             return view.hasContent(section) ? Optional.of(new RuleResult(emptinessKey(section), "X11", Severity.ERROR,
                     name + "已标记为空表，但有从其他表得出的数：请核对或取消空表标记", List.of(), null, null)) : Optional.empty();

@@ -22,7 +22,7 @@ final class CodeRows {
         List<CodeRow> list = rows.computeIfAbsent(change.section(), s -> new ArrayList<>());
         list.removeIf(row -> row.code().equals(change.code()));
         if (change.added()) {
-            list.add(new CodeRow(change.code(), change.name()));
+            list.add(new CodeRow(change.code(), change.name(), change.parent(), change.kind()));
         }
     }
 }

@@ -95,9 +95,11 @@ final class TextChecks {
             return results;
         }
         String labelColumn = section.def().labelColumn();
-        String valueColumn = section.def().columns().stream()
-                .filter(c -> c.kind() == ColumnKind.TEXT && !c.key().equals(labelColumn))
-                .map(ColumnDef::key).reduce((a, b) -> b).orElse(null);
+        // The 指标值 column: the one keyed "value", else the last text column besides the label.
+        String valueColumn = section.def().column("value").filter(c -> c.kind() == ColumnKind.TEXT)
+                .map(ColumnDef::key).orElseGet(() -> section.def().columns().stream()
+                        .filter(c -> c.kind() == ColumnKind.TEXT && !c.key().equals(labelColumn))
+                        .map(ColumnDef::key).reduce((a, b) -> b).orElse(null));
         if (valueColumn == null) {
             return results;
         }

@@ -128,17 +128,27 @@ final class TemplateComposer {
         }
     }
 
-    /** Adds items at the end, or right after the item keyed by their {@code after}. */
+    /**
+     * Adds items at the end, right after the item keyed by their {@code after}, or right before the
+     * one keyed by their {@code before}. Items added together keep their order.
+     */
     private static void insert(ArrayNode items, JsonNode added) {
         for (JsonNode item : added) {
             ObjectNode copy = item.deepCopy();
             String after = copy.path("after").asText(null);
+            String before = copy.path("before").asText(null);
             copy.remove("after");
+            copy.remove("before");
             int at = items.size();
             if (after != null) {
                 at = indexOf(items, after) + 1;
                 if (at == 0) {
                     throw new IllegalArgumentException("addColumns/addRows: no item '" + after + "' to insert after");
+                }
+            } else if (before != null) {
+                at = indexOf(items, before);
+                if (at < 0) {
+                    throw new IllegalArgumentException("addColumns/addRows: no item '" + before + "' to insert before");
                 }
             }
             items.insert(at, copy);
@@ -201,29 +211,51 @@ final class TemplateComposer {
     }
 
     /**
-     * One row per list entry {code, name}: key = keyPrefix + code, label = ordinal + name, and the
-     * generator's {@code row} fields with {code} replaced (e.g. a formula gp_exp!{code}.total).
+     * One row per list entry {code, name}: key = keyPrefix + code, label = ordinal + name, the code
+     * (unless {@code "code": false}), and the generator's {@code row} fields with {code} replaced
+     * (e.g. a formula gp_exp!{code}.total); then {@code perCode} fields for single codes (a label
+     * printed differently, a line without the usual formula).
      */
     private void generate(ObjectNode generator, ArrayNode out) {
         String list = generator.get("generate").asText();
         JsonNode entries = resources.apply("lists/" + list + ".json");
+        if (!entries.isArray()) {
+            throw new IllegalArgumentException("template list " + list + " is not a JSON array");
+        }
         Set<String> only = generator.has("codes") ? texts(generator.get("codes")) : null;
         Set<String> skip = generator.has("skipCodes") ? texts(generator.get("skipCodes")) : Set.of();
         String prefix = generator.path("keyPrefix").asText("");
         String style = generator.path("ordinal").asText("none");
+        boolean withCode = generator.path("code").asBoolean(true);
+        JsonNode perCode = generator.path("perCode");
         int n = generator.path("startAt").asInt(1);
+        Set<String> listed = new HashSet<>();
         for (JsonNode entry : entries) {
             String code = entry.path("code").asText();
+            listed.add(code);
             if ((only != null && !only.contains(code)) || skip.contains(code)) {
                 continue;
             }
             ObjectNode row = NODES.objectNode();
             row.put("key", prefix + code);
-            row.put("code", code);
+            if (withCode) {
+                row.put("code", code);
+            }
             row.put("label", Ordinals.format(style, n++) + entry.path("name").asText());
             generator.path("row").fields().forEachRemaining(f -> row.set(f.getKey(), substitute(f.getValue(), code)));
+            perCode.path(code).fields().forEachRemaining(f -> row.set(f.getKey(), substitute(f.getValue(), code)));
             out.add(row);
         }
+        for (String named : only == null ? Set.<String>of() : only) {
+            if (!listed.contains(named)) {
+                throw new IllegalArgumentException("generate " + list + ": no code " + named + " in the list");
+            }
+        }
+        perCode.fieldNames().forEachRemaining(code -> {
+            if (!listed.contains(code)) {
+                throw new IllegalArgumentException("generate " + list + ": perCode names " + code + ", not in the list");
+            }
+        });
     }
 
     private static JsonNode substitute(JsonNode value, String code) {

@@ -6,6 +6,7 @@ import io.yusuan.domain.calc.LayoutBuilder;
 import io.yusuan.domain.classification.CodeBook;
 import io.yusuan.domain.classification.CodeRow;
 import io.yusuan.domain.classification.CodeSystem;
+import io.yusuan.domain.template.RowKindDef;
 import io.yusuan.domain.template.SectionDef;
 import io.yusuan.domain.template.SectionKind;
 import io.yusuan.domain.template.Template;
@@ -85,6 +86,11 @@ public final class TemplateLibrary {
         return new LayoutBuilder(codeBook(year)).build(template, codeRows);
     }
 
+    /**
+     * Every code of the year in each code tree, and in each list one free row of every row kind
+     * (under a row of a kind it may sit under), so that column formulas, leaf formulas and per-row
+     * rules over lists are parsed and resolved at start too, not first when an editor adds a row.
+     */
     private static Map<String, List<CodeRow>> fullCodeRows(Template template, CodeBook book) {
         Map<String, List<CodeRow>> rows = new HashMap<>();
         for (SectionDef section : template.sections()) {
@@ -92,6 +98,16 @@ public final class TemplateLibrary {
                 List<CodeRow> all = new ArrayList<>();
                 book.codes(section.codeSystem()).forEach((code, name) -> all.add(new CodeRow(code, name)));
                 rows.put(section.key(), all);
+            } else if (section.kind() == SectionKind.LIST) {
+                List<CodeRow> sample = new ArrayList<>();
+                for (RowKindDef kind : section.rowKinds()) {
+                    String parent = kind.topLevel() ? null : sample.stream()
+                            .filter(r -> kind.parents().contains(r.kind())).map(CodeRow::code).findFirst().orElse(null);
+                    if (kind.topLevel() || parent != null) {
+                        sample.add(new CodeRow("v" + (sample.size() + 1), "", parent, kind.key()));
+                    }
+                }
+                rows.put(section.key(), sample);
             }
         }
         return rows;

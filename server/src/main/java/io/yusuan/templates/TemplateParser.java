@@ -104,7 +104,8 @@ public final class TemplateParser {
             columns.add(new ColumnDef(required(column, "key"), required(column, "title"), strings(column.path("header")),
                     "text".equals(column.path("kind").asText("amount")) ? ColumnKind.TEXT : ColumnKind.AMOUNT,
                     column.hasNonNull("formula") ? column.get("formula").asText() : null,
-                    column.path("allowNegative").asBoolean(false), column.path("maxLength").asInt(0)));
+                    column.path("allowNegative").asBoolean(false), column.path("maxLength").asInt(0),
+                    column.hasNonNull("leafFormula") ? column.get("leafFormula").asText() : null));
         }
         List<RowDef> rows = new ArrayList<>();
         for (JsonNode row : node.path("rows")) {
@@ -122,14 +123,29 @@ public final class TemplateParser {
         }
         JsonNode total = node.path("totalRow");
         JsonNode hints = node.path("import");
-        Map<String, String> single = new LinkedHashMap<>();
-        hints.path("singleColumnByPrefix").fields().forEachRemaining(e -> single.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> single = strings(hints.path("singleColumnByPrefix"), key);
+        Map<String, String> labels = strings(hints.path("labels"), key);
+        Map<String, String> kinds = strings(hints.path("kinds"), key);
         String totalKey = total.isMissingNode() && kind == SectionKind.LIST ? "" : total.path("key").asText("total");
         return new SectionDef(key, node.path("number").asInt(0), required(node, "title"), kind, codeSystem,
                 strings(node.path("rowHeader")), columns, rows, totalKey, total.path("label").asText("合计"),
-                new ImportHints(strings(hints.path("titles")), strings(hints.path("notTitles")), single),
+                new ImportHints(strings(hints.path("titles")), strings(hints.path("notTitles")), single, labels, kinds,
+                        hints.hasNonNull("reader") ? hints.get("reader").asText() : null),
                 rowKinds, node.hasNonNull("labelColumn") ? node.get("labelColumn").asText() : null,
                 node.path("mandatory").asBoolean(true));
+    }
+
+    /** A JSON object of strings, in its order; each value must be a valid regular expression or text. */
+    private static Map<String, String> strings(JsonNode object, String section) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException("template: section " + section + " import hint " + e.getKey()
+                        + " must be text");
+            }
+            values.put(e.getKey(), e.getValue().asText());
+        });
+        return values;
     }
 
     private static List<String> strings(JsonNode array) {

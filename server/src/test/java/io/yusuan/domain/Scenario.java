@@ -36,6 +36,10 @@ final class Scenario {
         return new Scenario(new DocumentInfo(1, "anhui-dept", "测试", "测试单位", 2024, rows));
     }
 
+    static Scenario of(String templateId, int year, Map<String, List<CodeRow>> rows) {
+        return new Scenario(new DocumentInfo(1, templateId, "测试", "测试单位", year, rows));
+    }
+
     /** The document rebuilt from its initial rows and the given history, as a room loads it. */
     BudgetState replay(List<AppliedEvent> events) {
         return BudgetState.replay(LIBRARY.factoryFor(info), info.codeRows(), 0, Map.of(), events);

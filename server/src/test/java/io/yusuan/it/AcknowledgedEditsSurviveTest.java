@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class AcknowledgedEditsSurviveTest {
 
-    private static final String[] ROWS = {"exp_201", "exp_202", "exp_203", "exp_204", "exp_205", "exp_206"};
+    /** Input cells of the demo budget's 财政拨款收支总表 that hold no figure yet (row, column). */
+    private static final String[][] ROWS = {{"carry_gf", "amount"}, {"cur_gpb_clearing", "amount"},
+            {"cur_gpb_base", "amount"}, {"cur_gf", "amount"}, {"exp_carry_next", "gpb"}, {"exp_carry_next", "gf"}};
 
     @Test
     void everyAcknowledgedEditIsThereAfterARestart() throws Exception {
@@ -37,7 +39,8 @@ class AcknowledgedEditsSurviveTest {
             }
             // Every client fires all its edits without waiting (its own cell, so revisions are known).
             for (int c = 0; c < ROWS.length; c++) {
-                JsonObject cell = new JsonObject().put("section", "fin_summary").put("row", ROWS[c]).put("column", "gf");
+                JsonObject cell = new JsonObject().put("section", "fin_summary").put("row", ROWS[c][0])
+                        .put("column", ROWS[c][1]);
                 for (int i = 0; i < editsPerClient; i++) {
                     clients.get(c).send(new JsonObject().put("type", "edit").put("requestId", c + "-" + i)
                             .put("doc", doc).put("clientOpId", "survive-" + c + "-" + i).put("cell", cell)
@@ -65,10 +68,10 @@ class AcknowledgedEditsSurviveTest {
             assertEquals(start + total, document.getLong("version"));
             JsonObject finSummary = document.getJsonArray("sections").getJsonObject(0);
             for (int c = 0; c < ROWS.length; c++) {
-                String row = ROWS[c];
+                String row = ROWS[c][0];
                 JsonObject cell = finSummary.getJsonArray("rows").stream().map(JsonObject.class::cast)
                         .filter(r -> r.getString("key").equals(row)).findFirst().orElseThrow()
-                        .getJsonObject("cells").getJsonObject("gf");
+                        .getJsonObject("cells").getJsonObject(ROWS[c][1]);
                 assertEquals((c * 1000 + editsPerClient) + ".00", cell.getString("value"));
                 assertEquals(editsPerClient, cell.getInteger("rev"));
             }

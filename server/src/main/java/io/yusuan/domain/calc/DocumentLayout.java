@@ -66,7 +66,7 @@ public final class DocumentLayout {
 
     /** Resolves a formula written against this document (rules use it), dropping absent code rows. */
     public Formula resolve(Formula formula, String context) {
-        return References.resolve(formula, cells, dynamicSections, context);
+        return References.resolve(formula, cells, dynamicSections, template, context);
     }
 
     /**

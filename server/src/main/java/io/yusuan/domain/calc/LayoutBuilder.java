@@ -46,7 +46,7 @@ public final class LayoutBuilder {
             addCells(section, cells);
         }
         Set<String> dynamic = dynamicSections(template);
-        return new DocumentLayout(template, sections, resolveReferences(cells, dynamic), dynamic,
+        return new DocumentLayout(template, sections, resolveReferences(cells, dynamic, template), dynamic,
                 CodeChecks.check(sections, codeBook), codeBook);
     }
 
@@ -110,12 +110,16 @@ public final class LayoutBuilder {
             return FormulaParser.parse(fixedRow.formulas().get(column.key()), def.key(), row.key());
         }
         if (column.computedEverywhere()) {
-            return FormulaParser.parse(column.formula(), def.key(), row.key());
+            return FormulaParser.parse(column.formula().replace("{row}", row.key()), def.key(), row.key());
         }
         List<String> summed = fixedRow != null ? fixedRow.sumRows() : children.getOrDefault(row.key(), List.of());
         if (fixedRow == null && def.kind() == SectionKind.LIST) {
             // Free rows of different kinds have different cells: sum only the children that have this one.
             summed = summed.stream().filter(child -> rowsWithColumn.contains(child + "." + column.key())).toList();
+        }
+        boolean leaf = summed.isEmpty() && (fixedRow != null || !row.totalRow());
+        if (leaf && column.leafFormula() != null) {
+            return FormulaParser.parse(column.leafFormula().replace("{row}", row.key()), def.key(), row.key());
         }
         if (summed.isEmpty()) {
             return null;
@@ -150,12 +154,13 @@ public final class LayoutBuilder {
     }
 
     /** Checks every formula operand (see {@link References#resolve}). */
-    private static Map<CellRef, CellSpec> resolveReferences(Map<CellRef, CellSpec> cells, Set<String> dynamic) {
+    private static Map<CellRef, CellSpec> resolveReferences(Map<CellRef, CellSpec> cells, Set<String> dynamic,
+                                                            Template template) {
         Map<CellRef, CellSpec> resolved = new HashMap<>(cells);
         for (CellSpec spec : cells.values()) {
             if (!spec.isInput()) {
                 resolved.put(spec.ref(), new CellSpec(spec.ref(), spec.column(),
-                        References.resolve(spec.formula(), cells, dynamic, spec.ref().toString())));
+                        References.resolve(spec.formula(), cells, dynamic, template, spec.ref().toString())));
             }
         }
         return resolved;

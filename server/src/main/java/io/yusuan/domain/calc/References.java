@@ -2,6 +2,7 @@ package io.yusuan.domain.calc;
 
 import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.template.ColumnKind;
+import io.yusuan.domain.template.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,11 @@ final class References {
     /**
      * A reference to a row that this document does not have in a section whose rows vary (say 国防支出
      * when the budget has none, or a project that was removed) contributes nothing and is dropped;
-     * any other unknown cell, or a non-amount cell, is a template error.
+     * any other unknown cell — an unknown column of such a section included — or a non-amount cell
+     * is a template error.
      */
     static Formula resolve(Formula formula, Map<CellRef, CellSpec> cells, Set<String> dynamicSections,
-                           String context) {
+                           Template template, String context) {
         List<Term> kept = new ArrayList<>();
         for (Term term : formula.terms()) {
             CellSpec operand = cells.get(term.ref());
@@ -30,6 +32,9 @@ final class References {
                 kept.add(term);
             } else if (!dynamicSections.contains(term.ref().section()) && !isCodeRowKey(term.ref().row())) {
                 throw new IllegalArgumentException(context + " refers to unknown cell " + term.ref());
+            } else if (dynamicSections.contains(term.ref().section()) && template.section(term.ref().section())
+                    .flatMap(s -> s.column(term.ref().column())).isEmpty()) {
+                throw new IllegalArgumentException(context + " refers to unknown column " + term.ref());
             }
         }
         return new Formula(kept);

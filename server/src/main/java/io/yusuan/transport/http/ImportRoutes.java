@@ -83,9 +83,10 @@ public final class ImportRoutes {
                 .compose(result -> {
                     BudgetImporter.Draft draft = result.draft();
                     return creator.create(draft.templateId(), draft.title(), draft.unit(), draft.year(), draft.rows(),
-                                    draft.inputs(), java.util.Map.of(), user.actor(), "import-" + UUID.randomUUID())
+                                    draft.inputs(), draft.texts(), draft.emptySections(), user.actor(),
+                                    "import-" + UUID.randomUUID())
                             .map(info -> new JsonObject()
-                                    .put("document", WireEncoder.summary(info).put("version", draft.inputs().isEmpty() ? 0 : 1))
+                                    .put("document", WireEncoder.summary(info).put("version", draft.versions()))
                                     .put("report", reportJson(result.report())));
                 })
                 .onSuccess(body -> ctx.response().setStatusCode(201)
@@ -102,10 +103,11 @@ public final class ImportRoutes {
                             .put("column", d.cell().column()))
                     .put("printed", d.printed().toYuanString())
                     .put("derived", d.derived() == null ? null : d.derived().toYuanString())
-                    .put("explanation", d.explanation())));
+                    .put("explanation", d.explanation()).put("rule", d.ruleKey())));
             tables.add(new JsonObject().put("number", table.number()).put("title", table.title())
                     .put("section", table.section()).put("imported", table.imported())
-                    .put("derivedEqual", table.derivedEqual()).put("differences", differences));
+                    .put("derivedEqual", table.derivedEqual()).put("differences", differences)
+                    .put("emptyNote", table.emptyNote()));
         }
         JsonArray checks = new JsonArray();
         report.checks().forEach(c -> checks.add(new JsonObject().put("key", c.key()).put("rule", c.rule())
