@@ -4,6 +4,7 @@ import io.yusuan.domain.budget.CellRef;
 import io.yusuan.domain.calc.RowLayout;
 import io.yusuan.domain.calc.SectionLayout;
 import io.yusuan.domain.rules.RuleResult;
+import io.yusuan.domain.rules.Severity;
 import io.yusuan.domain.rules.narrative.FigureIndex;
 import io.yusuan.domain.rules.narrative.NarrativeChecker;
 import io.yusuan.domain.template.CheckDef;
@@ -26,6 +27,8 @@ final class NarrativeChecks {
 
     /** Result keys are namespaced so they can never collide with formula rules of the same id. */
     static final String KEY_PREFIX = "narrative:";
+    /** 0.005 万元 = 50 元: the most a figure printed to 0.01 万元 was rounded by. */
+    private static final long HALF_HUNDREDTH_WAN_IN_FEN = 5_000;
 
     /** Per chapter: the text last checked, the labels it looked up, and what it found. */
     static final class Memo {
@@ -96,12 +99,30 @@ final class NarrativeChecks {
         boolean[] usedPublic = {false};
         FigureIndex recording = recordPublicExpense(index, usedPublic);
         List<RuleResult> results = new ArrayList<>();
+        boolean rounded = "万元".equals(view.layout().template().displayUnit());
         for (RuleResult r : NarrativeChecker.check(cell, text, recording).results()) {
-            results.add(new RuleResult(KEY_PREFIX + r.key(), r.rule(), r.severity(), r.message(), r.cells(), r.left(),
+            results.add(rounded && withinRoundingOfTheTables(view, r)
+                    ? new RuleResult(KEY_PREFIX + r.key(), r.rule(), Severity.INFO, "尾差：" + r.message(), r.cells(),
+                    r.left(), r.right())
+                    : new RuleResult(KEY_PREFIX + r.key(), r.rule(), r.severity(), r.message(), r.cells(), r.left(),
                     r.right()));
         }
         memo.chapters.put(cell, new Memo.Entry(text, queried, usedPublic[0], List.copyOf(results)));
         return results;
+    }
+
+    /**
+     * In a budget published in 万元 the tables' own totals carry 尾差: a total of n figures each
+     * rounded to 0.01 万元 may be off by 0.005 万元 per figure. A quote that differs from the table's
+     * derived total by no more than that quotes the printed table correctly — information, as for
+     * the rules (RuleSet), not an error.
+     */
+    private static boolean withinRoundingOfTheTables(CheckResults.View view, RuleResult result) {
+        if (!"T01".equals(result.rule()) || result.left() == null || result.right() == null || result.cells().size() < 2) {
+            return false;
+        }
+        long tolerance = HALF_HUNDREDTH_WAN_IN_FEN * (view.layout().inputsBeneath(result.cells().get(1)) + 1L);
+        return Math.abs(result.left().fen() - result.right().fen()) <= tolerance;
     }
 
     private static FigureIndex recordPublicExpense(FigureIndex index, boolean[] used) {

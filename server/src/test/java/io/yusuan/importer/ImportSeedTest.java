@@ -249,9 +249,11 @@ class ImportSeedTest {
         assertEquals(1, report.unplaced().size(), report.unplaced()::toString);
         assertTrue(report.unplaced().get(0).contains("医保经办能力提升"));
         assertTheDemoIsTheReading(result, "suzhou-2024.json", Set.of(), Set.of("goal"));
-        // TODO(narrative checker, branch wt/narrative): once NarrativeChecks judges the 说明, assert its
-        // findings here — T03 for the three rates on the wrong base (31.29% → 45.53%, 31.41% → 45.79%,
-        // 23.04% → 15.77%). The text they need is imported (above).
+        // The 说明 against the tables: the three rates computed on the wrong base, nothing else above 尾差.
+        assertEquals(List.of("T03 ERROR 45.53%", "T03 ERROR 45.79%", "T03 ERROR 15.77%"), narrative(report, "应为"));
+        assertTrue(report.checks().stream().filter(c -> c.key().startsWith("narrative:T01"))
+                .allMatch(c -> c.severity() == io.yusuan.domain.rules.Severity.INFO && c.message().startsWith("尾差")),
+                "quotes of a 万元 table's rounded totals are 尾差, not errors");
     }
 
     @Test
@@ -304,8 +306,9 @@ class ImportSeedTest {
         assertEquals(Map.of(), checks(report, "R17"));
         assertTheDemoIsTheReading(result, "xixiang-2024.json", Set.of("income", "dept_exp"),
                 Set.of("goal", "intro", "content"));
-        // TODO(narrative checker, branch wt/narrative): assert T03 for the component changes adding to
-        // −1.39 and −1.46 against the stated −1.43.
+        // The component changes under the stated −1.43 add to −1.39 (功能) and −1.46 (经济); the 505/509
+        // breakdown (−1.41 − 0.02) agrees and is not flagged.
+        assertEquals(List.of("T03 WARNING 减少1.39万元", "T03 WARNING 减少1.46万元"), narrative(report, "之和为"));
     }
 
     @Test
@@ -346,8 +349,25 @@ class ImportSeedTest {
         assertEquals(List.of(), report.unplaced());
         assertEquals(9, result.draft().texts().stream().filter(t -> t.cell().section().equals("narrative")).count());
         assertTheDemoIsTheReading(result, "nangong-2023.json", Set.of(), Set.of("goal"));
-        // TODO(narrative checker, branch wt/narrative): assert T03 (57.09 vs 88.92 + 430.88) and X08
-        // (机关运行经费 29.3 万 > 公用经费 18.8 万).
+        // 57.09 stated against 88.92 + 430.88 = 519.80; 机关运行经费 29.3 万 above 公用经费 18.80 万.
+        assertEquals(List.of("T03 ERROR 增加519.80万元", "X08 WARNING 29.3万元"), narrative(report, "之和为|写为"));
+    }
+
+    /**
+     * The narrative findings above 尾差, each as «rule severity <the figure after the marker>», in
+     * report order: enough to tell which claim was flagged and with what correct value.
+     */
+    private static List<String> narrative(ImportReport report, String marker) {
+        java.util.regex.Pattern after = java.util.regex.Pattern.compile("(?:" + marker + ")([^，。（,]*?(?:%|万元))");
+        List<String> found = new java.util.ArrayList<>();
+        report.checks().stream().filter(c -> c.key().startsWith("narrative:"))
+                .filter(c -> c.severity() != io.yusuan.domain.rules.Severity.INFO)
+                .sorted(java.util.Comparator.comparing(io.yusuan.domain.rules.RuleResult::key))
+                .forEach(c -> {
+                    java.util.regex.Matcher m = after.matcher(c.message());
+                    found.add(c.rule() + " " + c.severity() + " " + (m.find() ? m.group(1) : c.message()));
+                });
+        return found;
     }
 
     @Test
