@@ -135,7 +135,8 @@ export function getDocument(id) {
 export function uploadImport(file, hooks = {}) {
   const xhr = new XMLHttpRequest();
   const done = new Promise((resolve, reject) => {
-    xhr.open('POST', '/api/import');
+    // async: the server answers at once with a job whose progress the page shows (tables read so far).
+    xhr.open('POST', '/api/import?async=true');
     const current = session();
     if (current) xhr.setRequestHeader('Authorization', `Bearer ${current.token}`);
     xhr.setRequestHeader('Accept', 'application/json');

@@ -2,9 +2,13 @@
 // wait while the server reads the tables, then show its report. Only for users whose global role
 // may create budgets; the server refuses everyone else anyway, this just avoids offering it.
 
-import { uploadImport, listTemplates, getDocument } from './api.js';
+import { uploadImport, listTemplates, getDocument, api } from './api.js';
 import { reportHtml } from './import-report.js';
 import { $, toast } from './ui.js';
+
+const JOB_POLL_MS = 250;
+/** A failed job's code, as the status the synchronous call would have answered with. */
+const JOB_STATUS = { INVALID_IMPORT: 422, FORBIDDEN: 403, TOO_LARGE: 413, BAD_MESSAGE: 400, UNAVAILABLE: 503 };
 
 /** The server's limit (ImportRoutes.MAX_UPLOAD_BYTES); checked here too so nobody waits for a refusal. */
 const MAX_BYTES = 12 * 1024 * 1024;
@@ -226,8 +230,34 @@ export class ImportPanel {
     }
     this.upload = null;
     // A late upload.onload can be skipped when the answer comes at once; the bar is done either way.
+    if (answer.status === 202 && answer.data && answer.data.id) answer = await this.follow(run, answer.data);
+    if (!answer) return;
     if (answer.status === 201 && answer.data && answer.data.document) await this.succeed(run, answer.data);
     else this.refused(answer.status, answer.data, file);
+  }
+
+  /**
+   * The server reads the tables as a job: poll it, showing the stage and the tables read, until it
+   * ends. Answers as the synchronous call would ({status, data}), or null if the user stopped waiting.
+   */
+  async follow(run, job) {
+    this.showProcessing();
+    for (;;) {
+      if (run !== this.run) return null;
+      if (job.status === 'done') return { status: 201, data: job.result };
+      if (job.status === 'failed') return { status: JOB_STATUS[job.code] || 500, data: { message: job.error } };
+      const total = job.total || 0;
+      this.el('.import-status-text').textContent = total > 0
+        ? `${job.stage || '正在识别'}：${Math.min(job.done, total)} / ${total} 张表`
+        : `${job.stage || '正在识别表格'}…`;
+      await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+      try {
+        job = await api('GET', `/api/jobs/${encodeURIComponent(job.id)}`);
+      } catch (err) {
+        if (run !== this.run) return null;
+        return { status: err.status || 0, data: { message: err.message } };
+      }
+    }
   }
 
   /**

@@ -85,7 +85,20 @@ public final class BudgetImporter {
     private record Read(RawTable table, SectionDef section, Reading reading, String emptyNote, boolean emptyByCatalog) {
     }
 
+    /** Where a long import is: a stage for people, and tables done of tables found. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (stage, done, total) -> { };
+
+        void at(String stage, int done, int total);
+    }
+
     public Result read(String text) throws ImportException {
+        return read(text, Progress.NONE);
+    }
+
+    public Result read(String text, Progress progress) throws ImportException {
+        progress.at("查找表格", 0, 0);
         if (text == null || text.isBlank()) {
             throw new ImportException("文件是空的");
         }
@@ -105,7 +118,7 @@ public final class BudgetImporter {
         int year = parsed.year != null ? parsed.year : 2024;
         String entity = parsed.entity != null ? parsed.entity : "未识别的单位";
         try {
-            return read(parsed, template, year, entity);
+            return read(parsed, template, year, entity, progress);
         } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
             throw new ImportException("这份文本无法组成预算：" + e.getMessage());
         } catch (RuntimeException bug) {
@@ -114,7 +127,8 @@ public final class BudgetImporter {
         }
     }
 
-    private Result read(PublishedText parsed, Template template, int year, String entity) throws ImportException {
+    private Result read(PublishedText parsed, Template template, int year, String entity, Progress progress)
+            throws ImportException {
         Map<String, List<CodeRow>> rows = new LinkedHashMap<>();
         Map<CellRef, Money> figures = new LinkedHashMap<>();
         Map<CellRef, String> texts = new LinkedHashMap<>();
@@ -129,7 +143,9 @@ public final class BudgetImporter {
         Map<Integer, PublishedText.CatalogEntry> catalog = new HashMap<>();
         parsed.catalog.forEach(e -> catalog.put(e.number(), e));
 
+        int done = 0;
         for (RawTable table : parsed.tables) {
+            progress.at("读取表格", done++, parsed.tables.size());
             SectionDef section = sectionFor(template, table, taken);
             if (section == null) {
                 continue; // reported below, in print order
@@ -210,6 +226,7 @@ public final class BudgetImporter {
         sortFigures(layout, figures, inputs, printedDerived, unplaced);
         List<TextEdit> textEdits = textEdits(layout, texts, unplaced);
 
+        progress.at("推导合计并审核", parsed.tables.size(), parsed.tables.size());
         BudgetState state = BudgetState.replay(templates.factoryFor(info), rows, 0, Map.of(), List.of());
         Actor importer = new Actor(0, "导入");
         try {
@@ -247,6 +264,7 @@ public final class BudgetImporter {
         }
         Draft draft = new Draft(template.id(), entity + " " + year + " 年预算（导入）", entity, year, rows, inputs,
                 textEdits, empty);
+        progress.at("核对完毕", parsed.tables.size(), parsed.tables.size());
         return new Result(draft, new ImportReport(template.id(), entity, year, tables, unplaced, checks));
     }
 

@@ -10,7 +10,6 @@ import io.yusuan.auth.Tokens;
 import io.yusuan.domain.ErrorCode;
 import io.yusuan.domain.ImportFigures;
 import io.yusuan.importer.BudgetImporter;
-import io.yusuan.importer.ImportException;
 import io.yusuan.room.RoomRegistry;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,20 +70,14 @@ final class DocumentImportRoutes {
         HttpCommand command = new HttpCommand(AuthRoutes.user(ctx));
         access.role(ctx, id).compose(role -> rooms.open(id)).compose(room -> vertx.fileSystem()
                 .readFile(file.uploadedFileName())
-                .compose(bytes -> vertx.executeBlocking(() -> {
-                    try {
-                        return importer.read(Utf8Text.decode(bytes.getBytes()));
-                    } catch (ImportException e) {
-                        throw new ApiException(ErrorCode.INVALID_IMPORT, e.getMessage());
-                    }
-                }, false))
+                .compose(bytes -> ImportRoutes.read(vertx, importer, bytes.getBytes(), BudgetImporter.Progress.NONE))
                 .compose(result -> {
                     if (!result.draft().templateId().equals(room.info().templateId())) {
                         throw new ApiException(ErrorCode.INVALID_IMPORT, "这份文本对应模板 " + result.draft().templateId()
                                 + "，与本预算的模板 " + room.info().templateId() + " 不同");
                     }
                     room.command(command, null, new ImportFigures(result.draft().rows(), result.draft().inputs(),
-                            java.util.List.of(), Map.of(), "import-" + UUID.randomUUID()));
+                            result.draft().texts(), result.draft().emptySections(), "import-" + UUID.randomUUID()));
                     return command.answer().timeout(60, TimeUnit.SECONDS).map(answer -> Map.entry(answer, result));
                 }))
                 .onSuccess(done -> {

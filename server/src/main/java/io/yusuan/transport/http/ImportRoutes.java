@@ -32,8 +32,10 @@ public final class ImportRoutes {
     private final BudgetImporter importer;
     private final DocumentCreator creator;
     private final Path uploads;
+    private final Jobs jobs;
 
-    public ImportRoutes(Vertx vertx, BudgetImporter importer, DocumentCreator creator, Path uploads) {
+    public ImportRoutes(Vertx vertx, BudgetImporter importer, DocumentCreator creator, Path uploads, Jobs jobs) {
+        this.jobs = jobs;
         this.vertx = vertx;
         this.importer = importer;
         this.creator = creator;
@@ -65,6 +67,11 @@ public final class ImportRoutes {
         router.post("/api/import").handler(this::importText);
     }
 
+    /**
+     * Reads the upload and creates the document. With {@code ?async=true} the answer is at once a
+     * 202 job the page polls for the stage and the tables read so far; its result is the same body
+     * the synchronous call answers with 201.
+     */
     private void importText(RoutingContext ctx) {
         AuthUser user = AuthRoutes.user(ctx);
         if (!user.mayCreateDocuments()) {
@@ -72,26 +79,57 @@ public final class ImportRoutes {
         }
         FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
                 .orElseThrow(() -> new ApiException(ErrorCode.BAD_MESSAGE, "请用 multipart 字段 file 上传预算文本"));
-        vertx.fileSystem().readFile(file.uploadedFileName())
-                .compose(bytes -> vertx.executeBlocking(() -> {
-                    try {
-                        return importer.read(Utf8Text.decode(bytes.getBytes()));
-                    } catch (ImportException e) {
-                        throw new ApiException(ErrorCode.INVALID_IMPORT, e.getMessage());
-                    }
-                }, false))
-                .compose(result -> {
-                    BudgetImporter.Draft draft = result.draft();
-                    return creator.create(draft.templateId(), draft.title(), draft.unit(), draft.year(), draft.rows(),
-                                    draft.inputs(), draft.texts(), draft.emptySections(), user.actor(),
-                                    "import-" + UUID.randomUUID())
-                            .map(info -> new JsonObject()
-                                    .put("document", WireEncoder.summary(info).put("version", draft.versions()))
-                                    .put("report", reportJson(result.report())));
-                })
-                .onSuccess(body -> ctx.response().setStatusCode(201)
-                        .putHeader("content-type", "application/json; charset=utf-8").end(body.encode()))
-                .onFailure(ctx::fail);
+        if (!"true".equals(ctx.request().getParam("async"))) {
+            run(file, user, BudgetImporter.Progress.NONE)
+                    .onSuccess(body -> ctx.response().setStatusCode(201)
+                            .putHeader("content-type", "application/json; charset=utf-8").end(body.encode()))
+                    .onFailure(ctx::fail);
+            return;
+        }
+        Jobs.Job job = jobs.start(user.id(), "import");
+        // The upload is deleted when this request ends: read it before answering.
+        vertx.fileSystem().readFile(file.uploadedFileName()).onSuccess(bytes -> {
+            run(bytes.getBytes(), user, job::progress).onComplete(done -> {
+                if (done.succeeded()) {
+                    job.finish(done.result());
+                } else {
+                    ApiException failure = done.cause() instanceof ApiException api ? api
+                            : new ApiException(ErrorCode.INTERNAL, "导入失败（服务器内部错误，已记录）");
+                    job.fail(failure.code().name(), failure.getMessage());
+                }
+            });
+            ctx.response().setStatusCode(202).putHeader("content-type", "application/json; charset=utf-8")
+                    .end(job.json().encode());
+        }).onFailure(ctx::fail);
+    }
+
+    private io.vertx.core.Future<JsonObject> run(FileUpload file, AuthUser user, BudgetImporter.Progress progress) {
+        return vertx.fileSystem().readFile(file.uploadedFileName()).compose(bytes -> run(bytes.getBytes(), user, progress));
+    }
+
+    private io.vertx.core.Future<JsonObject> run(byte[] bytes, AuthUser user, BudgetImporter.Progress progress) {
+        return read(vertx, importer, bytes, progress).compose(result -> {
+            BudgetImporter.Draft draft = result.draft();
+            progress.at("建立预算", 1, 1);
+            return creator.create(draft.templateId(), draft.title(), draft.unit(), draft.year(), draft.rows(),
+                            draft.inputs(), draft.texts(), draft.emptySections(), user.actor(),
+                            "import-" + UUID.randomUUID())
+                    .map(info -> new JsonObject()
+                            .put("document", WireEncoder.summary(info).put("version", draft.versions()))
+                            .put("report", reportJson(result.report())));
+        });
+    }
+
+    /** Reads a published text on a worker thread; an unreadable one is INVALID_IMPORT. */
+    static io.vertx.core.Future<BudgetImporter.Result> read(Vertx vertx, BudgetImporter importer, byte[] bytes,
+                                                           BudgetImporter.Progress progress) {
+        return vertx.executeBlocking(() -> {
+            try {
+                return importer.read(Utf8Text.decode(bytes), progress);
+            } catch (ImportException e) {
+                throw new ApiException(ErrorCode.INVALID_IMPORT, e.getMessage());
+            }
+        }, false);
     }
 
     static JsonObject reportJson(ImportReport report) {

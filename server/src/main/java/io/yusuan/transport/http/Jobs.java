@@ -31,6 +31,7 @@ final class Jobs {
         volatile String error;
         volatile String errorCode;
         volatile long endedAt;
+        volatile JsonObject result;
 
         Job(long owner, String kind) {
             this.owner = owner;
@@ -51,6 +52,13 @@ final class Jobs {
             this.endedAt = System.currentTimeMillis();
         }
 
+        /** A job whose outcome is data (an import's document and report), not a file. */
+        void finish(JsonObject result) {
+            this.result = result;
+            this.status = "done";
+            this.endedAt = System.currentTimeMillis();
+        }
+
         void fail(String code, String message) {
             this.errorCode = code;
             this.error = message;
@@ -61,6 +69,9 @@ final class Jobs {
         JsonObject json() {
             JsonObject json = new JsonObject().put("id", id).put("kind", kind).put("status", status).put("stage", stage)
                     .put("done", done).put("total", total).put("error", error).put("code", errorCode);
+            if (result != null) {
+                json.put("result", result);
+            }
             if (file != null) {
                 json.put("file", new JsonObject().put("name", fileName).put("contentType", contentType)
                         .put("bytes", file.length));

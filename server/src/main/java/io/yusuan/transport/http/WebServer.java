@@ -65,8 +65,9 @@ public final class WebServer {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/ws").handler(this::upgrade);
+        Jobs jobs = new Jobs(vertx);
         ImportRoutes imports = new ImportRoutes(vertx, new BudgetImporter(templates), creator,
-                settings.dataDir().resolve("uploads"));
+                settings.dataDir().resolve("uploads"), jobs);
         imports.mountBodyHandler(router, tokens);
         DocumentAccess access = new DocumentAccess(catalog);
         DocumentImportRoutes documentImports = new DocumentImportRoutes(vertx, new BudgetImporter(templates), rooms,
@@ -86,7 +87,7 @@ public final class WebServer {
         new CommandRoutes(rooms, access).mount(router);
         new HistoryRoutes(rooms, log, access).mount(router);
         new VersionRoutes(rooms, log, templates, encoder, access).mount(router);
-        new ExportRoutes(vertx, rooms, log, templates, access, exporter, new Jobs(vertx)).mount(router);
+        new ExportRoutes(vertx, rooms, log, templates, access, exporter, jobs).mount(router);
         imports.mount(router);
         router.route("/api/*").handler(ctx -> ErrorResponses.send(ctx, ErrorCode.NOT_FOUND, "没有这个接口"));
         router.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, settings.webroot().toString())
