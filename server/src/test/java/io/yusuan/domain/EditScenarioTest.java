@@ -50,7 +50,18 @@ class EditScenarioTest {
                 Map.entry("fin_summary!exp_current.gpb", "5844200.00"),
                 Map.entry("fin_summary!exp_current.total", "5844200.00"),
                 Map.entry("fin_summary!exp_total.gpb", "5844200.00"),
-                Map.entry("fin_summary!exp_total.total", "5844200.00")));
+                Map.entry("fin_summary!exp_total.total", "5844200.00"),
+                // The 收入总表 draws its 一般公共预算 column from gp_exp, and the 收支总表 its income from that.
+                Map.entry("income!2101501.gpb", "4162500.00"),
+                Map.entry("income!2101501.total", "4162500.00"),
+                Map.entry("income!21015.gpb", "5844200.00"),
+                Map.entry("income!21015.total", "5844200.00"),
+                Map.entry("income!210.gpb", "5844200.00"),
+                Map.entry("income!210.total", "5844200.00"),
+                Map.entry("income!total.gpb", "5844200.00"),
+                Map.entry("income!total.total", "5844200.00"),
+                Map.entry("summary!cur_gpb.amount", "5844200.00"),
+                Map.entry("summary!income_total.amount", "5844200.00")));
         assertEquals(expected, calcOf(event));
     }
 

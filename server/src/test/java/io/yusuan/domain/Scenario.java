@@ -52,6 +52,8 @@ final class Scenario {
                 new CodeRow("2080505", "机关事业单位基本养老保险缴费支出")));
         rows.put("basic_exp", List.of(new CodeRow("30101", "基本工资"), new CodeRow("30201", "办公费")));
         rows.put("dept_exp", List.of(new CodeRow("2101501", "行政运行")));
+        // The 收入总表 draws its 一般公共预算 column line by line from gp_exp: the same lines (X03).
+        rows.put("income", rows.get("gp_exp"));
         return anhui(rows);
     }
 

@@ -153,13 +153,18 @@ class WorkflowScenarioTest {
                 Role.SUPERVISOR).rejection().code(), "nothing changed since version 1");
 
         s.when(SUPERVISOR, step("gp_exp", WorkflowAction.REOPEN, "追加预算"), Role.SUPERVISOR);
-        // gp_exp feeds the approved fin_summary: that one must be reopened too before editing.
+        // gp_exp feeds the approved 财政拨款收支总表, 收入总表 and 收支总表: they must be reopened too.
         assertEquals(ErrorCode.SECTION_LOCKED, s.decide(new EditCell(cell("gp_exp", "2101501", "basic"), "150.00", 1,
                 "追加", "e"), Role.EDITOR).rejection().code());
-        s.when(SUPERVISOR, step("fin_summary", WorkflowAction.REOPEN, "追加预算"), Role.SUPERVISOR);
+        List<String> fed = new ArrayList<>(s.state().layout().sectionsFedBy("gp_exp"));
+        assertTrue(fed.containsAll(List.of("fin_summary", "income", "summary")), fed.toString());
+        for (String section : fed) {
+            s.when(SUPERVISOR, step(section, WorkflowAction.REOPEN, "追加预算"), Role.SUPERVISOR);
+        }
         s.when(ALICE, new EditCell(cell("gp_exp", "2101501", "basic"), "150.00", 1, "追加", "e5"), Role.EDITOR);
         assertEquals(before, v1.approval().content(), "later edits never alter version 1");
-        for (String section : List.of("gp_exp", "fin_summary")) {
+        fed.add(0, "gp_exp");
+        for (String section : fed) {
             s.when(ALICE, step(section, WorkflowAction.SUBMIT, "已核对"), Role.EDITOR);
             s.when(SUPERVISOR, step(section, WorkflowAction.APPROVE, null), Role.SUPERVISOR);
         }

@@ -28,7 +28,7 @@ import java.util.function.Function;
  * <ol>
  * <li>bounds, bottom-up: a figure of the forest may print its exact value rounded down or up, and
  *     no more than its parts can add up to;</li>
- * <li>pins, in template rule order: a rule comparing two single figures that holds in 元 (X04, R01,
+ * <li>pins, equalities first, then ≤, each in template rule order: a rule comparing two single figures that holds in 元 (X04, R01,
  *     X02 on the 合计 row …) fixes both at their own half-up rounding, if every bound stays
  *     satisfiable — a pin narrows only the bounds on its way up to its root, which are checked;</li>
  * <li>targets, top-down: a root takes its half-up rounding (moved into its bounds if a pin beneath
@@ -51,7 +51,7 @@ import java.util.function.Function;
  *     alone only if no choice keeping every forest figure within a unit satisfies it together with
  *     the rules pinned before it (the bounds decide this exactly): two 0.005 halves under a total of
  *     0.01 cannot both print 0.01. One pin alone always fits, so a rule between two trees is pinned
- *     unless earlier pins in them conflict. X04 and, in anhui-dept, R01 are pinned in every test.</li>
+ *     unless earlier pins in them conflict. X04 is pinned in every test.</li>
  * <li>The result depends only on the layout and the figures: lists are walked in layout order and
  *     ties go to the larger remainder, then the larger amount, then the later row.</li>
  * </ul>
@@ -61,9 +61,10 @@ import java.util.function.Function;
  * <li>Derived cells outside the forest are off by at most the sum of their operands' errors. A row
  *     合计 across a code tree's columns (合计 = 基本 + 项目, the five columns of 河北's 部门支出总表) is
  *     coupled and within one unit whenever the joint split can keep it so (always, in the tests).
- *     Not coupled, so less than two units off: a 合计 over a derived column (河北 部门收入总表 合计 =
- *     小计 + 上年结转) and a line adding another table's figure to a copied one (财政拨款收支总表 per 类:
- *     一般公共预算 + 基金 + 国资).</li>
+ *     Not coupled, so off by up to the sum of their operands' rounding (a few units in the tests): a 合计 over a derived
+ *     column (河北 部门收入总表 合计 = 小计 + 上年结转), a line adding another table's figure to a copied
+ *     one (财政拨款收支总表 per 类: 一般公共预算 + 基金 + 国资), a 收入总表 line drawn from three spending
+ *     tables.</li>
  * <li>Comparisons that are not pinned: a side outside the forest (X07's 30108 合计, a derived row
  *     合计), a side that is a sum (陕西 X04: 人员经费 合计 + 公用经费 合计), or a pin that conflicts with
  *     earlier ones. Those can print a unit apart per rounded figure; figures already unequal in 元
@@ -210,13 +211,23 @@ public final class RoundingBalance {
         }
 
         /**
-         * Pins, rule by rule in template order: a rule comparing two single figures that holds in 元
-         * has both print their own half-up rounding — equal stays equal, ≤ stays ≤ (half-up is
-         * monotone) — if that leaves every figure of the forest a value within its bounds; else the
-         * rule is left alone. A pin narrows bounds only along its parent chain, so it is checked there.
+         * Pins, rule by rule — equalities first, then ≤, each in template order, because a printed
+         * 收入总计 ≠ 支出总计 is a visible error while a ≤ off by one unit rarely is: a rule comparing
+         * two single figures that holds in 元 has both print their own half-up rounding — equal stays
+         * equal, ≤ stays ≤ (half-up is monotone) — if that leaves every figure of the forest a value
+         * within its bounds; else the rule is left alone. A pin narrows bounds only along its parent
+         * chain, so it is checked there.
          */
         void pin() {
+            pin(0);
+            pin(1);
+        }
+
+        private void pin(int comparison) {
             for (int[] rule : s.comparisons) {
+                if (rule[2] != comparison) {
+                    continue;
+                }
                 Long left = exact[rule[0]];
                 Long right = exact[rule[1]];
                 if (left == null || right == null || (rule[2] == 1 ? left > right : !left.equals(right))) {

@@ -27,6 +27,9 @@ class RoundingBalanceGeneratedTest {
     /** An anhui-dept budget whose X04 and R01 totals are equal in 元, as in a correct budget. */
     private static GeneratedBudget anhui(long seed, int items) {
         GeneratedBudget budget = GeneratedBudget.generate("anhui-dept", seed, items);
+        // Like the seed, no 政府性基金 or 国有资本经营 spending (those tables are 空表): the 财政拨款收支总表's
+        // spending side is then the 一般公共预算支出表's alone, and R01 compares two figures of the forest.
+        budget.inputs().keySet().removeIf(ref -> ref.section().equals("gf_exp") || ref.section().equals("soe_exp"));
         String someBasic = budget.rows().get("gp_exp").get(0).code();
         String someEconomic = budget.rows().get("basic_exp").get(0).code();
         budget.equalise(cell("gp_exp", "total", "basic"), cell("gp_exp", someBasic, "basic"),
@@ -63,15 +66,22 @@ class RoundingBalanceGeneratedTest {
             Map<CellRef, Money> p = result.published();
             BalanceCheck.Errors errors = lastErrors;
             assertTrue(errors.cells() > 1_500, "a realistic size: " + errors.cells());
-            // R01 and X04 are equal in 元 by construction, and pinned: they print equal.
-            assertTrue(result.pinned().containsAll(List.of(cell("fin_summary", "income_total", "amount"),
-                    cell("fin_summary", "exp_total", "total"), cell("gp_exp", "total", "basic"),
+            // R01 and X04 are equal in 元 by construction. X04's two figures are tree roots: pinned, they
+            // print equal.
+            assertTrue(result.pinned().containsAll(List.of(cell("gp_exp", "total", "basic"),
                     cell("basic_exp", "total", "total"))), result.pinned()::toString);
             assertEquals(p.get(cell("gp_exp", "total", "basic")), p.get(cell("basic_exp", "total", "total")), "X04");
-            assertEquals(p.get(cell("fin_summary", "income_total", "amount")),
-                    p.get(cell("fin_summary", "exp_total", "total")), "R01");
-            // A 合计 of two columns is off by less than two units (class comment).
-            assertTrue(errors.derivedMax() < 2, "derived max " + errors.derivedMax());
+            // R01's spending side (本年支出 drawn from three tables, plus 结转下年) is no single figure of a
+            // tree: it can print one unit away from 收入总计 (class comment, «Not guaranteed»).
+            long r01 = p.get(cell("fin_summary", "income_total", "amount")).fen()
+                    - p.get(cell("fin_summary", "exp_total", "total")).fen();
+            assertTrue(Math.abs(r01) <= UNIT, "R01 off by " + r01 + " 分");
+            // A figure derived across tables (收入总表 lines drawn from three spending tables, each balanced
+            // on its own) carries the sum of its operands' rounding: it still equals its formula on the
+            // printed figures (checked above), and how far it is from its exact value is printed, not
+            // promised (class comment). The forest and the coupled 合计 stay within one unit.
+            assertTrue(errors.forestMax() < 1 && errors.coupledMax() < 1, "forest " + errors.forestMax()
+                    + ", coupled " + errors.coupledMax());
         }
     }
 
