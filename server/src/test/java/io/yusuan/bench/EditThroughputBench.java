@@ -52,12 +52,24 @@ public final class EditThroughputBench {
         }
     }
 
+    /** 2010101, 2010102, … 2080101 …: valid 7-digit codes under a handful of 类, one per editor. */
+    private static String itemCode(int editor) {
+        return CLASSES[editor % CLASSES.length] + "01" + String.format("%02d", 1 + editor / CLASSES.length);
+    }
+
     private static void run(int port, int docs, int clients, int seconds, long maxEdits) throws Exception {
         String token = login(port);
         List<Long> documents = new ArrayList<>();
         for (int d = 0; d < docs; d++) {
-            documents.add(post(port, token, "/api/documents", new JsonObject().put("template", "anhui-dept")
-                    .put("title", "压测 " + d).put("unit", "压测单位").put("year", 2025)).getLong("id"));
+            long id = post(port, token, "/api/documents", new JsonObject().put("template", "anhui-dept")
+                    .put("title", "压测 " + d).put("unit", "压测单位").put("year", 2025)).getLong("id");
+            // One 功能分类 项 per editor: its 基本支出 is typed, and every edit moves its 款, 类, 合计, the
+            // 财政拨款收支总表, 收入总表 and 收支总表 lines drawn from it, and the rules reading them.
+            for (int c = 0; c < clients; c++) {
+                post(port, token, "/api/documents/" + id + "/commands", new JsonObject().put("type", "addRow")
+                        .put("section", "gp_exp").put("code", itemCode(c)).put("name", "压测科目 " + c));
+            }
+            documents.add(id);
         }
         Vertx vertx = Vertx.vertx();
         WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
@@ -69,9 +81,8 @@ public final class EditThroughputBench {
         CountDownLatch done = new CountDownLatch(docs * clients);
         for (int d = 0; d < docs; d++) {
             for (int c = 0; c < clients; c++) {
-                String cellColumn = c % 2 == 0 ? "gf" : "soe";
-                JsonObject cell = new JsonObject().put("section", "fin_summary")
-                        .put("row", "exp_" + CLASSES[(c / 2) % CLASSES.length]).put("column", cellColumn);
+                JsonObject cell = new JsonObject().put("section", "gp_exp").put("row", itemCode(c))
+                        .put("column", c % 2 == 0 ? "basic" : "project");
                 Editor editor = new Editor(documents.get(d), cell, latencies, samplesTaken, acked, rejected, deadline, maxEdits, done);
                 wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
                         .addHeader("Authorization", "Bearer " + token)).onSuccess(editor::start)
