@@ -118,7 +118,13 @@ public final class BudgetImporter {
         int year = parsed.year != null ? parsed.year : 2024;
         String entity = parsed.entity != null ? parsed.entity : "未识别的单位";
         try {
-            return read(parsed, template, year, entity, progress);
+            Result result = read(parsed, template, year, entity, progress);
+            // The text as a whole: one unit per table (C04), one name of the department (C05).
+            List<RuleResult> checks = new ArrayList<>(result.report().checks());
+            checks.addAll(ConsistencyChecks.check(text, parsed.entity, parsed.tables));
+            ImportReport report = result.report();
+            return new Result(result.draft(), new ImportReport(report.templateId(), report.entity(), report.year(),
+                    report.tables(), report.unplaced(), checks));
         } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
             throw new ImportException("这份文本无法组成预算：" + e.getMessage());
         } catch (RuntimeException bug) {

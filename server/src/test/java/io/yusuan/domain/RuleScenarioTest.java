@@ -133,4 +133,22 @@ class RuleScenarioTest {
         assertTrue(s.state().layout().sections().stream().flatMap(sec -> sec.rows().stream())
                 .anyMatch(r -> "30309".equals(r.code()) && r.label().equals("奖金")), "the printed name is kept");
     }
+
+    @Test
+    void governmentEconomicCodesNeverMixWithDepartmentEconomicOnes() {
+        Scenario s = Scenario.small();
+        AppliedEvent added = s.when(Scenario.ALICE, new AddRow("basic_exp", "50501", "对事业单位经常性补助", "a1"),
+                io.yusuan.domain.workflow.Role.EDITOR);
+        List<RuleResult> mixed = added.checks().stream().map(io.yusuan.domain.rules.CheckChange::result)
+                .filter(r -> r.rule().equals("C03")).toList();
+        // The line and the 类 line 505 the layout adds above it.
+        assertEquals(List.of("C03:basic_exp:505", "C03:basic_exp:50501"), mixed.stream().map(RuleResult::key).sorted()
+                .toList());
+        assertTrue(mixed.stream().allMatch(r -> r.severity() == io.yusuan.domain.rules.Severity.ERROR));
+        assertTrue(current(s).keySet().stream().noneMatch(k -> k.equals("C02:basic_exp:50501")),
+                "one finding for the line, the more fundamental one");
+        AppliedEvent removed = s.when(Scenario.ALICE, new RemoveRow("basic_exp", "50501", "r1"),
+                io.yusuan.domain.workflow.Role.EDITOR);
+        assertTrue(removed.checks().stream().anyMatch(c -> c.resolved() && c.result().key().equals("C03:basic_exp:50501")));
+    }
 }

@@ -316,8 +316,14 @@ class ImportSeedTest {
         String text = seed("003_ce6cab5f862a266e.txt");
         BudgetImporter.Result result = IMPORTER.read(text);
         ImportReport report = result.report();
-        // The page headers say 南宫 (once misread as 南京); the document heading decides.
+        // The page headers say 南宫 (once misread as 南京); the document heading decides, and the misread
+        // name is flagged (C05); the 政府采购 table printed in 万元 among tables in 元 is said (C04).
         assertIdentified(report, "hebei-dept", "南宫市医疗保障局", 2023);
+        List<String> consistency = report.checks().stream().filter(c -> c.rule().startsWith("C0")
+                && (c.rule().equals("C04") || c.rule().equals("C05"))).map(c -> c.rule() + " " + c.message()).toList();
+        assertEquals(2, consistency.size(), consistency.toString());
+        assertTrue(consistency.get(0).startsWith("C04 ") && consistency.get(0).contains("以万元列示"), consistency.toString());
+        assertEquals("C05 文中 4 处把单位名称印为「南京市医疗保障局」，与「南宫市医疗保障局」不一致：请核对", consistency.get(1));
         Map<String, String> tables = perTable(report);
         assertEquals("summary input=0 equal=7 different=0 missing=0", tables.get("表1"));
         assertEquals("income input=0 equal=39 different=0 missing=0", tables.get("表2"));
