@@ -18,7 +18,8 @@ const count = (value) => (Number.isFinite(Number(value)) ? Number(value) : 0);
  * The 尾差 explanation means "printed in 万元 and rounded": harmless, and in a published budget
  * there are usually dozens. Anything else is a figure that really does not add up.
  */
-const isRounding = (text) => String(text || '').startsWith('尾差');
+// «尾差：…», or a rule's explanation that is 尾差 («I01：尾差：…», «T01：尾差：…»).
+const isRounding = (text) => /^([A-Z]\d{2}[-:\w]*：)?尾差/.test(String(text || ''));
 
 /** "表2 一般公共预算支出表" from GET /api/templates; the bare key if the template list is missing. */
 function sectionName(template, key) {
@@ -97,10 +98,14 @@ function tableHtml(table, ctx) {
   }
   const diffs = list(table.differences);
   const worst = diffs.some((d) => d && !isRounding(d.explanation)) ? 'mismatch' : diffs.length ? 'rounding' : 'ok';
+  // A table printed empty is imported as 空表 with the reason it printed: say so, and which reason.
+  const empty = table.emptyNote
+    ? `<p class="ir-empty" data-empty-note>空表：${esc(table.emptyNote)}</p>` : '';
   return `<li data-table="${number}" data-section="${esc(table.section)}" class="ir-table" data-result="${worst}">`
     + `<div class="ir-head">${title}<span class="ir-target">→ ${esc(sectionName(ctx.template, table.section))}</span></div>`
     + `<p class="ir-counts">导入 <b>${count(table.imported)}</b> 个数 · 推导一致 <b>${count(table.derivedEqual)}</b>`
     + ` · 不一致 <b class="ir-bad">${diffs.length}</b></p>`
+    + empty
     + differencesHtml(table, ctx.unit, ctx.doc)
     + '</li>';
 }

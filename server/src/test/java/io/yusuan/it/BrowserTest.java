@@ -140,6 +140,9 @@ class BrowserTest {
             browser.waitFor("document.querySelector('#import-report li[data-table=\"2\"]')", "the import report");
             assertTrue(String.valueOf(browser.eval("document.querySelector('#import-report').textContent"))
                     .contains("项目支出绩效目标表"), "the 绩效 cards are read and reported");
+            // 表4 was printed empty with its reason: imported as 空表, and the report says which reason.
+            assertTrue(String.valueOf(browser.eval("document.querySelector('#import-report li[data-table=\"4\"] "
+                    + "[data-empty-note]').textContent")).contains("政府性基金"), "the 空表 note of 表4");
             browser.screenshot(SHOTS.resolve("import-report.png"));
             browser.eval("document.querySelector('#import-open').click()");
             browser.waitFor("document.querySelector('td[data-cell=\"gp_exp|2101501|basic\"]')",
