@@ -65,8 +65,8 @@ export class DocumentSession {
     const shared = { ...wire, unit: () => this.unit, mayChange, cells: () => this.cells, drawn: () => !this.view,
       me: () => this.me, reasons: this.reasons, resync: () => this.resync() };
     this.edits = new CellEdits(this.grid, conn, shared);
-    this.rows = new RowEditor(this.grid, conn, { ...shared, displayValue: (key) => this.edits.displayValue(key) });
-    this.empty = new EmptyTables(this.grid, conn, shared);
+    this.rows = new RowEditor(this.grid, this.commands, { ...shared, displayValue: (key) => this.edits.displayValue(key) });
+    this.empty = new EmptyTables(this.grid, this.commands, shared);
     this.texts = new Texts(this.grid, this.commands, shared);
     this.listRows = new ListRows(this.grid, this.commands, { ...shared, displayValue: (key) => this.edits.displayValue(key) });
     this.review = new Review({ block: els.review }, this.grid, this.commands, { doc: () => this.doc,
@@ -245,8 +245,6 @@ export class DocumentSession {
       else this.applied(ev);
     }
     this.edits.resend(this.epoch);
-    this.rows.resend(this.epoch);
-    this.empty.resend(this.epoch);
     this.commands.resend(this.epoch);
     this.presence.send();
   }
@@ -305,7 +303,7 @@ export class DocumentSession {
   }
 
   ack(msg) {
-    if (!this.edits.acked(msg) && !this.rows.acked(msg) && !this.empty.acked(msg) && !this.commands.acked(msg)) return;
+    if (!this.edits.acked(msg) && !this.commands.acked(msg)) return;
     // The applied broadcast normally follows at once; if it went missing, catch up instead of showing a stale total.
     clearTimeout(this.ackTimer);
     this.ackTimer = setTimeout(() => {
@@ -318,7 +316,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
-    if (!this.rows.refused(msg) && !this.empty.refused(msg) && !this.commands.refused(msg)) this.edits.refused(msg);
+    if (!this.commands.refused(msg)) this.edits.refused(msg);
   }
 
   frameError(msg) {
@@ -326,7 +324,7 @@ export class DocumentSession {
       this.openFailed(msg);
       return;
     }
-    if (this.rows.refused(msg) || this.empty.refused(msg) || this.commands.refused(msg) || this.edits.refused(msg)) return;
+    if (this.commands.refused(msg) || this.edits.refused(msg)) return;
     const text = REJECT_TEXT[msg.code] || msg.code || '错误';
     toast(`${text}${msg.message ? `：${msg.message}` : ''}`, 'error');
   }

@@ -3,7 +3,7 @@
 // greyed table. A mark changes how a table is drawn, so the session re-reads the document after
 // one (as for 科目 changes); the open form survives that re-render through this.form.
 
-import { REJECT_TEXT, newOpId } from './protocol.js';
+import { REJECT_TEXT } from './protocol.js';
 import { esc, toast } from './ui.js';
 
 export const NOTE_MAX = 200;
@@ -24,13 +24,13 @@ const UNMARK_TEXT = {
 export const hasSections = (ev) => Array.isArray(ev.sections) && ev.sections.length > 0;
 
 export class EmptyTables {
-  /** grid: the document's Grid; conn: Connection; hooks: doc(), docId(), epoch(), syncing(), nextId(), mayChange() */
-  constructor(grid, conn, hooks) {
+  /** grid: the document's Grid; commands: the document's Commands (one-shot changes); hooks: doc(), mayChange() */
+  constructor(grid, commands, hooks) {
     this.grid = grid;
-    this.conn = conn;
+    this.commands = commands;
     this.hooks = hooks;
     this.form = null; // the open 标为空表 form: {section, note, focused}
-    this.op = null; // the request in flight: {id, requestId, section, empty, note, epoch}
+    this.op = null; // the request on its way: {section, empty, note}
     this.bindEvents(grid.container);
   }
 
@@ -153,30 +153,16 @@ export class EmptyTables {
 
   // ---- the wire ------------------------------------------------------------------
 
+  /**
+   * Sends through the document's one-shot commands (resent with the same clientOpId after a
+   * reconnect, settled by the ack, the applied frame or the refusal); here only what the page shows.
+   */
   start(op) {
-    this.op = { ...op, id: newOpId(), requestId: this.hooks.nextId(), epoch: -1 };
+    this.op = op;
     this.drawTools(op.section);
-    this.transmit();
-  }
-
-  transmit() {
-    const op = this.op;
-    if (!op || this.hooks.syncing()) return; // resend() sends it once the session is in sync again
-    const msg = { type: 'markEmpty', requestId: op.requestId, doc: this.hooks.docId(), clientOpId: op.id,
-      section: op.section, empty: op.empty };
+    const msg = { type: 'markEmpty', section: op.section, empty: op.empty };
     if (op.empty) msg.note = op.note;
-    if (this.conn.send(msg)) op.epoch = this.hooks.epoch();
-  }
-
-  /** After a (re)sync; the same clientOpId lets the server tell a retry from a second mark. */
-  resend(epoch) {
-    if (this.op && this.op.epoch !== epoch) this.transmit();
-  }
-
-  acked(msg) {
-    if (!this.op || msg.clientOpId !== this.op.id) return false;
-    this.settle();
-    return true;
+    this.commands.send(msg).then(() => this.settle(op), (err) => this.refused(op, err));
   }
 
   /** An applied event with sections, from anyone: the model follows now, the tables after the re-read. */
@@ -185,37 +171,29 @@ export class EmptyTables {
       const section = s && this.section(s.section);
       if (section) section.empty = s.empty ? { note: s.note ?? '' } : null;
     }
-    if (this.op && ev.clientOpId === this.op.id) this.settle();
   }
 
-  settle() {
-    const op = this.op;
+  settle(op) {
+    if (this.op !== op) return; // the document closed meanwhile
     this.op = null;
     if (this.form && this.form.section === op.section) this.form = null;
     this.drawTools(op.section);
   }
 
-  /** rejected, or an error frame about our request (true): nothing changed, say why. */
-  refused(msg) {
-    const op = this.op;
-    if (!op || !((msg.clientOpId && msg.clientOpId === op.id) || (msg.requestId && msg.requestId === op.requestId))) {
-      return false;
-    }
-    if (msg.code === 'ALREADY_APPLIED') {
-      this.settle();
-      return true;
-    }
+  /** The server refused (or the socket answered an error): nothing changed, say why. */
+  refused(op, err) {
+    if (this.op !== op || err.code === 'CLOSED') return;
     this.op = null;
     this.drawTools(op.section);
     const section = this.section(op.section);
     const where = section ? `表${section.number} ${section.title}：` : '';
-    const text = (op.empty ? MARK_TEXT : UNMARK_TEXT)[msg.code] || REJECT_TEXT[msg.code]
-      || `${op.empty ? '未能标为空表' : '未能取消空表'}（${msg.code || '未知错误'}）`;
-    const server = msg.message && msg.message !== text ? `（服务器：${msg.message}）` : '';
+    const text = (op.empty ? MARK_TEXT : UNMARK_TEXT)[err.code] || REJECT_TEXT[err.code]
+      || `${op.empty ? '未能标为空表' : '未能取消空表'}（${err.code || '未知错误'}）`;
+    const message = err.message === err.code ? '' : err.message;
+    const server = message && message !== text ? `（服务器：${message}）` : '';
     toast(`${where}${text}${server}`, 'error');
     const el = this.formEl();
     if (el && op.empty) el.elements.namedItem('note').focus();
-    return true;
   }
 
   bindEvents(root) {

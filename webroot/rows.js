@@ -14,16 +14,15 @@ const AMOUNTS_IN_QUESTION = 4; // more would make the question too long to read 
 
 export class RowEditor {
   /**
-   * grid: the document's Grid; conn: Connection;
-   * hooks: doc(), docId(), unit(), epoch() (socket generation), syncing(), nextId() (a requestId), mayChange(),
+   * grid: the document's Grid; commands: the document's Commands (one-shot changes);
+   * hooks: doc(), unit(), mayChange(),
    *        displayValue(key) (what a cell shows, unconfirmed edits included)
    */
-  constructor(grid, conn, hooks) {
+  constructor(grid, commands, hooks) {
     this.grid = grid;
-    this.conn = conn;
+    this.commands = commands;
     this.hooks = hooks;
-    this.ops = new Map(); // clientOpId → {id, kind: 'add'|'remove', section, code, name, requestId, epoch}
-    this.mine = new Set(); // every row clientOpId sent from this tab: our own new line gets the focus
+    this.ops = new Map(); // local id → {id, kind: 'add'|'remove', section, code, name} on its way to the server
     this.form = null; // the open 添加科目 form: {section, code, name, opId, field, start, end}
     this.added = []; // [{section, code, mine}] lines added since the last render, flashed after it
     this.asking = null; // {section, code} while the removal question is on screen
@@ -234,69 +233,40 @@ export class RowEditor {
 
   // ---- the wire ------------------------------------------------------------------
 
+  /**
+   * Sends through the document's one-shot commands (which resend with the same clientOpId after a
+   * reconnect and settle on the ack, the applied frame or the refusal); here only what the page shows.
+   */
   start(op) {
-    op.requestId = this.hooks.nextId();
-    op.epoch = -1;
     this.ops.set(op.id, op);
-    this.mine.add(op.id);
-    this.transmit(op);
-  }
-
-  /** Resending keeps the clientOpId: the server answers a retry of an applied change with its first ack. */
-  transmit(op) {
-    if (this.hooks.syncing()) return; // resend() sends it once the session is in sync again
-    const base = { requestId: op.requestId, doc: this.hooks.docId(), clientOpId: op.id, section: op.section };
     const msg = op.kind === 'add'
-      ? { type: 'addRow', ...base, code: op.code, name: op.name }
-      : { type: 'removeRow', ...base, row: op.code };
-    if (this.conn.send(msg)) op.epoch = this.hooks.epoch();
-  }
-
-  /** After a (re)sync: whatever the current socket has not carried yet goes out now. */
-  resend(epoch) {
-    for (const op of this.ops.values()) {
-      if (op.epoch !== epoch) this.transmit(op);
-    }
-  }
-
-  /** ack of one of ours (true) — committed, the form can close; the applied that follows re-renders. */
-  acked(msg) {
-    const op = this.ops.get(msg.clientOpId);
-    if (!op) return false;
-    this.settle(op);
-    return true;
+      ? { type: 'addRow', section: op.section, code: op.code, name: op.name }
+      : { type: 'removeRow', section: op.section, row: op.code };
+    this.commands.send(msg).then(() => this.settle(op), (err) => this.refused(op, err));
   }
 
   /** An applied event with rows, from anyone: added lines are flashed once the tables are re-rendered. */
   applied(ev) {
-    const mine = this.mine.has(ev.clientOpId);
+    const mine = this.commands.mine.has(ev.clientOpId);
     for (const r of ev.rows) {
       if (r && r.change === 'added') this.added.push({ section: r.section, code: String(r.code), mine });
     }
-    const op = this.ops.get(ev.clientOpId);
-    if (op) this.settle(op);
   }
 
   settle(op) {
-    this.ops.delete(op.id);
+    if (!this.ops.delete(op.id)) return; // the document closed meanwhile
     if (this.form && this.form.opId === op.id) this.closeForm(false);
   }
 
-  /** rejected, or an error frame about one of our requests (true): nothing changed, say why. */
-  refused(msg) {
-    const op = (msg.clientOpId && this.ops.get(msg.clientOpId))
-      || [...this.ops.values()].find((o) => msg.requestId && o.requestId === msg.requestId);
-    if (!op) return false;
-    if (msg.code === 'ALREADY_APPLIED') {
-      this.settle(op); // a resend of a change the server already has; the stream carries its result
-      return true;
-    }
-    this.ops.delete(op.id);
+  /** The server refused (or the socket answered an error): nothing changed, say why. */
+  refused(op, err) {
+    if (!this.ops.delete(op.id) || err.code === 'CLOSED') return;
+    const msg = { code: err.code, message: err.message === err.code ? '' : err.message, details: err.details };
     toast(rowRejectMessage(msg, this.hooks.doc(), op), 'error');
     if (op.kind === 'remove') {
       const tr = this.rowEl(op.section, op.code);
       if (tr) tr.classList.remove('row-removing');
-      return true;
+      return;
     }
     const el = this.form && this.form.opId === op.id ? this.formEl() : null;
     if (this.form && this.form.opId === op.id) this.form.opId = null;
@@ -308,7 +278,6 @@ export class RowEditor {
       input.focus();
       input.select();
     }
-    return true;
   }
 
   // ---- keeping the view across a re-render ---------------------------------------

@@ -117,6 +117,23 @@ class BrowserTest {
             b.waitFor("document.querySelector('td[data-cell=\"gp_exp|2101506|basic\"]')",
                     "the new line in editor2's page");
             b.screenshot(SHOTS.resolve("editor2-sees-edit.png"));
+            // … and removes it again (no figures in it: no question asked); it leaves editor2's page too.
+            a.waitFor("document.querySelector('button.remove-row[data-section=\"gp_exp\"][data-row=\"2101506\"]')",
+                    "the 删除 control of the new line");
+            a.eval("document.querySelector('button.remove-row[data-section=\"gp_exp\"][data-row=\"2101506\"]').click()");
+            b.waitFor("!document.querySelector('td[data-cell=\"gp_exp|2101506|basic\"]')", "the line gone in editor2's page");
+
+            // The 三公 table has nothing in it: editor1 marks it 空表 with its note, editor2 sees the note,
+            // and editor1 takes the mark away again.
+            a.eval("document.querySelector('button.mark-empty[data-section=\"three_public\"]').click()");
+            a.waitFor("document.querySelector('form.mark-empty-form[data-section=\"three_public\"]')", "the 空表 form");
+            a.eval("(() => { const f = document.querySelector('form.mark-empty-form[data-section=\"three_public\"]');"
+                    + " f.querySelector('[name=note]').value = '本部门无“三公”经费预算'; f.requestSubmit(); })()");
+            b.waitFor("(document.querySelector('.empty-note[data-section=\"three_public\"]') || {}).textContent"
+                    + "?.includes('本部门无“三公”经费预算')", "the 空表 note in editor2's page");
+            a.waitFor("document.querySelector('button.unmark-empty[data-section=\"three_public\"]')", "取消空表");
+            a.eval("document.querySelector('button.unmark-empty[data-section=\"three_public\"]').click()");
+            b.waitFor("!document.querySelector('.empty-note[data-section=\"three_public\"]')", "the mark gone in editor2's page");
 
             openDemoBudgetAs(r, "reviewer1");
             r.waitFor(text(ITEM) + ".trim() === '420.00'", "the edit in the reviewer's page");
